@@ -1,0 +1,153 @@
+"""The only MkDocs-specific code: mkdocs-macros calls ``define_env`` once per build.
+
+It loads content/ (failing the build with every content problem, no traceback), prints content
+warnings, passes the council's name, colour and logo to the theme, and registers thin macros that
+look records up and render a component template. Everything else lives in plain modules so the
+site can move to another generator when Material for MkDocs reaches its end of life.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from markupsafe import escape
+
+from .components import make_environment, render
+from .content import load_content
+from .errors import ContentErrors
+
+LOGO_IN_SITE = "assets/council-logo"
+
+# Content warnings go to their own logger: MkDocs' --strict turns its own warnings into failures,
+# and a placeholder must warn, not stop, the build.
+_warnings_log = logging.getLogger("send_local_offer.content")
+if not _warnings_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  content: %(message)s"))
+    _warnings_log.addHandler(_handler)
+    _warnings_log.propagate = False
+    _warnings_log.setLevel(logging.WARNING)
+
+
+def define_env(env) -> None:
+    from mkdocs.exceptions import PluginError
+
+    config = env.conf
+    project_dir = Path(config["config_file_path"]).parent
+    content_dir = project_dir / config["extra"].get("content_dir", "content")
+    try:
+        loaded = load_content(content_dir)
+    except ContentErrors as errors:
+        raise PluginError(str(errors)) from None
+    for warning in loaded.warnings:
+        _warnings_log.warning("%s", warning)
+
+    content = loaded.content
+    site = content.site
+    service = content.disagreement_resolution
+    templates = make_environment()
+
+    # Theme templates read these from config (mkdocs-macros variables do not reach them).
+    logo_source = content_dir / site.branding.logo
+    logo_target = LOGO_IN_SITE + logo_source.suffix
+    config["site_name"] = templates.get_template("site_name.txt").render(council=site.council).strip()
+    config["theme"]["logo"] = logo_target
+    config["extra"]["council"] = {
+        "name": site.council.name,
+        "local_offer_url": site.council.local_offer_url,
+        "colour": site.branding.colour,
+        "last_reviewed": site.last_reviewed,
+    }
+    env.variables["content"] = content
+
+    def component(template_name: str, **context) -> str:
+        return render(templates, template_name, **context)
+
+    @env.macro
+    def council_name() -> str:
+        return str(escape(site.council.name))
+
+    @env.macro
+    def service_text(field: str) -> str:
+        """A plain-text field of the disagreement resolution service, as a paragraph."""
+        return component("paragraph.html", text=getattr(service, field))
+
+    @env.macro
+    def disagreement_types() -> str:
+        return component(
+            "disagreement_types.html",
+            types=service.disagreement_types,
+            former_names_note=service.former_names_note,
+        )
+
+    @env.macro
+    def service_list(field: str) -> str:
+        """A list field of the service (stages, covers) as bullets."""
+        return component("item_list.html", items=[item.text for item in getattr(service, field)])
+
+    @env.macro
+    def key_facts() -> str:
+        return component("key_facts.html", facts=service.key_facts)
+
+    @env.macro
+    def process_steps() -> str:
+        return component("process_steps.html", steps=service.steps)
+
+    @env.macro
+    def sources() -> str:
+        return component("sources.html", sources=service.sources)
+
+    @env.macro
+    def providers(role: str, heading_level: int = 3) -> str:
+        """Contact cards for the providers with this role in the service ('formal', ...)."""
+        ids = getattr(service.providers, role)
+        return component(
+            "provider_cards.html",
+            organizations=[content.provider(i) for i in ids],
+            heading_level=heading_level,
+        )
+
+    @env.macro
+    def contact_card(provider_id: str, heading_level: int = 3) -> str:
+        return component(
+            "contact_card.html",
+            organization=content.provider(provider_id),
+            heading_level=heading_level,
+        )
+
+    @env.macro
+    def provider_description(provider_id: str) -> str:
+        return component("paragraph.html", text=content.provider(provider_id).description)
+
+    @env.macro
+    def provider_help(provider_id: str) -> str:
+        return component("item_list.html", items=content.provider(provider_id).help_with)
+
+    @env.macro
+    def send_team_card(heading_level: int = 3) -> str:
+        return component(
+            "contact_card.html", organization=site.send_team, heading_level=heading_level
+        )
+
+    @env.macro
+    def accessibility_statement() -> str:
+        return component(
+            "accessibility_statement.html",
+            council=site.council,
+            statement=site.accessibility,
+            contact=site.accessibility_contact,
+        )
+
+    @env.macro
+    def information_provider_id() -> str:
+        """The id of the first information and support provider (the local SENDIASS)."""
+        return service.providers.information_and_support[0]
+
+    def copy_logo(env) -> None:
+        target = Path(config["site_dir"]) / logo_target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(logo_source, target)
+
+    env.post_build_functions.append(copy_logo)

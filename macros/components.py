@@ -1,0 +1,96 @@
+"""Render components from records through Jinja templates kept as files in macros/templates/.
+
+Independent of MkDocs: give it records, get HTML back. Autoescaping is on, so text from YAML is
+always escaped; only fields typed as Markdown are turned into HTML, by the ``markdown`` filter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import markdown as markdown_lib
+import phonenumbers
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .records import MarkdownText
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+_DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def day_ranges(days: list[str]) -> list[tuple[str, str | None]]:
+    """Group day codes into runs of consecutive days, for "Monday to Friday".
+
+    ['MO','TU','WE','TH','FR'] → [('MO','FR')]; ['MO','WE'] → [('MO',None),('WE',None)];
+    ['SA','MO','TU'] → [('MO','TU'),('SA',None)].
+    """
+    ordered = sorted(set(days), key=_DAY_ORDER.index)
+    runs: list[list[str]] = []
+    for day in ordered:
+        if runs and _DAY_ORDER.index(day) == _DAY_ORDER.index(runs[-1][-1]) + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return [(run[0], run[-1] if len(run) > 1 else None) for run in runs]
+
+
+def govuk_time(value: str) -> str:
+    """'09:00' → '9am', '17:30' → '5:30pm', '12:00' → 'midday', '00:00' → 'midnight' (GOV.UK style)."""
+    hours, minutes = (int(part) for part in value.split(":"))
+    if (hours, minutes) == (12, 0):
+        return "midday"
+    if (hours, minutes) == (0, 0):
+        return "midnight"
+    suffix = "am" if hours < 12 else "pm"
+    hour = hours % 12 or 12
+    return f"{hour}{suffix}" if minutes == 0 else f"{hour}:{minutes:02d}{suffix}"
+
+
+def govuk_date(value: date) -> str:
+    """date(2026, 11, 8) → '8 November 2026' (GOV.UK style)."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def tel_href(number: str) -> str:
+    """'0161 283 4836' → 'tel:+441612834836', so a tap on a phone dials it."""
+    parsed = phonenumbers.parse(number, "GB")
+    return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def render_markdown(value: MarkdownText) -> Markup:
+    """HTML from a Markdown field. Refuses plain-text fields, which must stay escaped."""
+    if not isinstance(value, MarkdownText):
+        raise TypeError(f"not a Markdown field, so it cannot be rendered as Markdown: {value!r}")
+    return Markup(markdown_lib.markdown(value))
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        day_ranges=day_ranges,
+        govuk_time=govuk_time,
+        govuk_date=govuk_date,
+        tel_href=tel_href,
+        markdown=render_markdown,
+    )
+    return env
+
+
+def flatten_for_markdown(html: str) -> str:
+    """Remove indentation and blank lines so Markdown keeps the HTML as one raw block.
+
+    Indented lines would otherwise become code blocks, and a blank line would end the block.
+    """
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def render(env: Environment, template_name: str, **context) -> str:
+    return flatten_for_markdown(env.get_template(template_name).render(**context))

@@ -1,0 +1,334 @@
+"""Load and check everything in content/, once, into typed records.
+
+``load_content(folder)`` is the only way in. It reads every file, validates each against its
+record type, checks references between files, and either returns ``LoadedContent`` (the records
+plus warnings) or raises ``ContentErrors`` listing every problem in every file. It knows nothing
+about MkDocs, so it can be used by any site builder or checker.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import records
+from .errors import ContentErrors, ContentMessage
+from .placeholders import placeholder_warnings
+from .yamlsource import LineDict, LineList, load_yaml_file
+
+# Each content file and the record type it holds. Order is the order problems are reported in.
+CONTENT_FILES: dict[str, type[records.Record]] = {
+    "site.yml": records.SiteSettings,
+    "providers.yml": records.ProviderList,
+    "disagreement-resolution.yml": records.Service,
+}
+
+# Plain-English names for pydantic's error types, for "expected ..., found ..." messages.
+_EXPECTED = {
+    "string_type": "expected text",
+    "bool_type": "expected true or false",
+    "int_type": "expected a whole number",
+    "date_type": "expected a date written like 2026-11-28",
+    "date_parsing": "expected a date written like 2026-11-28",
+    "date_from_datetime_inexact": "expected a date written like 2026-11-28, without a time",
+    "list_type": "expected a list (one item per line, each starting with '- ')",
+    "model_type": "expected a group of fields (one 'name: value' per line)",
+    "model_attributes_type": "expected a group of fields (one 'name: value' per line)",
+    "dict_type": "expected a group of fields (one 'name: value' per line)",
+}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every record in content/, checked and cross-referenced."""
+
+    site: records.SiteSettings
+    providers: dict[str, records.Organization]
+    disagreement_resolution: records.Service
+
+    def provider(self, provider_id: str) -> records.Organization:
+        return self.providers[provider_id]
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    content: Content
+    warnings: list[ContentMessage] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _CheckedFile:
+    """One file after validation: its raw data (for line numbers) and its record."""
+
+    display_name: str
+    model: type[records.Record]
+    data: object
+    record: records.Record | None
+
+
+def load_content(folder: Path) -> LoadedContent:
+    """Load content/ or raise ContentErrors with every problem found in it."""
+    folder = Path(folder)
+    errors: list[ContentMessage] = []
+    checked: dict[str, _CheckedFile] = {}
+    shown_folder = _display_folder(folder)
+
+    if not folder.is_dir():
+        raise ContentErrors(
+            [ContentMessage(shown_folder, 0, problem="expected a folder of content, found nothing")]
+        )
+    for stray in sorted(folder.glob("*.y*ml")):
+        if stray.name not in CONTENT_FILES:
+            close = difflib.get_close_matches(stray.name, CONTENT_FILES, n=1)
+            hint = f": did you mean {close[0]!r}?" if close else ""
+            errors.append(
+                ContentMessage(
+                    f"{shown_folder}/{stray.name}",
+                    1,
+                    problem=(
+                        f"unexpected content file{hint} Expected one of: {', '.join(CONTENT_FILES)}"
+                    ),
+                )
+            )
+    for name, model in CONTENT_FILES.items():
+        display_name = f"{shown_folder}/{name}"
+        path = folder / name
+        if not path.is_file():
+            errors.append(
+                ContentMessage(display_name, 0, problem="expected this file, found no such file")
+            )
+            continue
+        loaded = load_yaml_file(path, display_name)
+        errors.extend(loaded.problems)
+        if loaded.data is None:
+            continue
+        record, problems = validate_record(model, loaded.data, display_name)
+        errors.extend(problems)
+        checked[name] = _CheckedFile(display_name, model, loaded.data, record)
+
+    records_by_file = {name: f.record for name, f in checked.items() if f.record is not None}
+    for file in checked.values():
+        errors.extend(_duplicate_ids(file))
+    if len(records_by_file) == len(CONTENT_FILES):
+        errors.extend(_reference_errors(checked))
+    if errors:
+        raise ContentErrors(errors)
+
+    provider_list = typing.cast(records.ProviderList, records_by_file["providers.yml"])
+    content = Content(
+        site=typing.cast(records.SiteSettings, records_by_file["site.yml"]),
+        providers={p.id: p for p in provider_list.providers},
+        disagreement_resolution=typing.cast(
+            records.Service, records_by_file["disagreement-resolution.yml"]
+        ),
+    )
+    warnings = []
+    for file in checked.values():
+        warnings.extend(_unverified_source_warnings(file))
+        warnings.extend(
+            _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
+        )
+    return LoadedContent(content=content, warnings=sorted(set(warnings)))
+
+
+def validate_record(
+    model: type[records.Record], data: object, display_name: str
+) -> tuple[records.Record | None, list[ContentMessage]]:
+    """Validate raw YAML data against a record type; return the record or the problems."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        file = _CheckedFile(display_name, model, data, None)
+        problems = {}
+        for detail in error.errors(include_url=False):
+            message = _message(file, tuple(detail["loc"]), _describe(detail, file))
+            # One message per field: a bad value can fail more than one rule.
+            problems.setdefault((message.line, message.record, message.field), message)
+        return None, list(problems.values())
+
+
+def _describe(detail: dict, file: _CheckedFile) -> str:
+    kind = detail["type"]
+    loc = tuple(detail["loc"])
+    if kind == "content":
+        return detail["msg"]
+    if kind == "missing":
+        return "expected a value, found nothing: this field is required"
+    if kind == "extra_forbidden":
+        parent = _model_at(file.model, loc[:-1])
+        known = list(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f": did you mean {close[0]!r}?" if close else ""
+        return f"unknown field {loc[-1]!r}{hint} Expected one of: {', '.join(known)}"
+    found = _found(file.data, loc)
+    if kind == "literal_error":
+        expected = detail["ctx"]["expected"].replace("'", "")
+        return f"expected one of: {expected}, found {found}"
+    if kind == "too_short":
+        return f"expected at least {detail['ctx']['min_length']} item(s), found {found}"
+    expected = _EXPECTED.get(kind, detail["msg"])
+    return f"{expected}, found {found}"
+
+
+def _found(data: object, loc: tuple) -> str:
+    """The value at loc as the author wrote it, for 'found ...'."""
+    raw, value = None, data
+    for part in loc:
+        if isinstance(value, LineDict) and part in value:
+            raw, value = value.raw.get(part), value[part]
+        elif isinstance(value, LineList) and isinstance(part, int) and part < len(value):
+            raw, value = value.raw[part], value[part]
+        else:
+            break
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "an empty list" if not value else f"a list of {len(value)}"
+    if value is None:
+        return "nothing"
+    if raw is not None:
+        return repr(raw)
+    return repr(str(value))
+
+
+def _message(file: _CheckedFile, loc: tuple, problem: str) -> ContentMessage:
+    """Place a problem at the line of the deepest part of loc that exists in the file."""
+    data, model = file.data, file.model
+    line = getattr(data, "line", 1)
+    record_label = model.record_kind if model.record_kind and "id" not in model.model_fields else ""
+    field_start = 0
+    for index, part in enumerate(loc):
+        if isinstance(data, LineDict) and isinstance(part, str):
+            if part not in data:
+                break
+            line, data = data.key_lines[part], data[part]
+            model = _field_model(model, part)
+        elif isinstance(data, LineList) and isinstance(part, int) and part < len(data):
+            line, data = data.item_lines[part], data[part]
+        else:
+            break
+        if (
+            model is not None
+            and model.record_kind
+            and isinstance(data, LineDict)
+            and isinstance(data.get("id"), str)
+        ):
+            record_label = f"{model.record_kind} {data['id']!r}"
+            field_start = index + 1
+    field_path = ".".join(
+        str(part + 1) if isinstance(part, int) else str(part) for part in loc[field_start:]
+    )
+    return ContentMessage(file.display_name, line, record=record_label, field=field_path, problem=problem)
+
+
+def _field_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    """The record type held by field ``name`` (looking inside lists and optionals)."""
+    if model is None or name not in model.model_fields:
+        return None
+    return _model_in(model.model_fields[name].annotation)
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, str):
+            current = _field_model(current, part)
+    return current
+
+
+def _walk_records(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, BaseModel]]:
+    """Every record inside value, with its location."""
+    if isinstance(value, BaseModel):
+        yield loc, value
+        for name in type(value).model_fields:
+            yield from _walk_records(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk_records(item, (*loc, index))
+
+
+def _duplicate_ids(file: _CheckedFile) -> list[ContentMessage]:
+    if file.record is None:
+        return []
+    problems = []
+    for loc, record in _walk_records(file.record):
+        for name in type(record).model_fields:
+            items = getattr(record, name)
+            if not isinstance(items, list):
+                continue
+            first_seen: dict[str, int] = {}
+            for index, item in enumerate(items):
+                item_id = getattr(item, "id", None)
+                if item_id is None:
+                    continue
+                if item_id in first_seen:
+                    earlier = _message(file, (*loc, name, first_seen[item_id]), "")
+                    problems.append(
+                        _message(
+                            file,
+                            (*loc, name, index, "id"),
+                            f"duplicate id {item_id!r}: it is already used on line {earlier.line}",
+                        )
+                    )
+                else:
+                    first_seen[item_id] = index
+    return problems
+
+
+def _reference_errors(checked: dict[str, _CheckedFile]) -> list[ContentMessage]:
+    """References between files: every provider id used must exist in providers.yml."""
+    providers_file = checked["providers.yml"]
+    provider_list = typing.cast(records.ProviderList, providers_file.record)
+    known = [p.id for p in provider_list.providers]
+    service_file = checked["disagreement-resolution.yml"]
+    service = typing.cast(records.Service, service_file.record)
+    problems = []
+    for role in type(service.providers).model_fields:
+        for index, provider_id in enumerate(getattr(service.providers, role)):
+            if provider_id not in known:
+                close = difflib.get_close_matches(provider_id, known, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(
+                    _message(
+                        service_file,
+                        ("providers", role, index),
+                        f"expected the id of a provider in {providers_file.display_name}{hint}, "
+                        f"one of: {', '.join(known)}; found {provider_id!r}",
+                    )
+                )
+    return problems
+
+
+def _unverified_source_warnings(file: _CheckedFile) -> list[ContentMessage]:
+    return [
+        _message(
+            file,
+            loc,
+            f"unverified fact: {record.citation!r} is marked verified: false; "
+            "check it before relying on it",
+        )
+        for loc, record in _walk_records(file.record)
+        if isinstance(record, records.Source) and not record.verified
+    ]
+
+
+def _display_folder(folder: Path) -> str:
+    try:
+        return str(folder.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(folder)

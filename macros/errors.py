@@ -1,0 +1,38 @@
+"""Content problems as values: one record per problem, so every problem is reported at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentMessage:
+    """One problem (an error or a warning) in one content file, with enough detail to fix it without a debugger.
+
+    Shown as ``file:line: record: field: problem``, for example
+    ``content/providers.yml:14: provider 'kids': phones.1.number: expected a UK phone number, found '0161 283'``.
+    """
+
+    file: str
+    line: int
+    column: int = 0
+    record: str = ""
+    field: str = ""
+    problem: str = ""
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        return ": ".join(part for part in (place, self.record, self.field, self.problem) if part)
+
+
+class ContentErrors(Exception):
+    """Raised once, after every content file has been checked, with every problem found."""
+
+    def __init__(self, errors: list[ContentMessage]):
+        self.errors = sorted(set(errors))
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.errors)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the content. Nothing was built."
+        return "\n".join([heading, *(f"  {error}" for error in self.errors)])

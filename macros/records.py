@@ -1,0 +1,325 @@
+"""Typed records for everything in content/, and the field rules each value must meet.
+
+Field names follow Open Referral UK where one fits (organization → provider, service, phones,
+schedules with byday/opens_at/closes_at), so the data can later be published in that format.
+Every model is strict (no silent conversion), closed (unknown keys are errors) and frozen.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, ClassVar, Literal
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .yamlsource import AmbiguousWord
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text
+
+
+def _problem(message: str) -> PydanticCustomError:
+    # "content" errors carry their whole message; the loader adds file, line, record and field.
+    return PydanticCustomError("content", message)
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 60 else value[:57] + "...")
+
+
+def _not_yes_no_word(value: object) -> object:
+    if isinstance(value, AmbiguousWord):
+        raise _problem(
+            f"expected text, found unquoted {value}: YAML reads yes, no, on and off as true or "
+            f"false, so put it in quotes ('{value}') if you mean the word"
+        )
+    return value
+
+
+def _plain_text(value: str) -> str:
+    if not value.strip():
+        raise _problem("expected text, found an empty value")
+    tag = _HTML_TAG.search(value)
+    if tag:
+        raise _problem(
+            f"expected plain text without HTML, found {tag.group(0)!r}: remove the tag "
+            "(fields marked as Markdown may use Markdown instead)"
+        )
+    return value
+
+
+class MarkdownText(str):
+    """Text from a field the schema marks as Markdown; only these are rendered as Markdown."""
+
+
+def _markdown_text(value: str) -> MarkdownText:
+    return MarkdownText(_plain_text(value))
+
+
+def _record_id(value: str) -> str:
+    if not _ID.match(value):
+        raise _problem(
+            "expected an id of lower-case letters, numbers and hyphens, like 'together-trust', "
+            f"found {_shown(value)}"
+        )
+    return value
+
+
+def _uk_phone(value: str) -> str:
+    try:
+        number = phonenumbers.parse(value, "GB")
+        valid = phonenumbers.is_valid_number(number) and number.country_code == 44
+    except phonenumbers.NumberParseException:
+        valid = False
+    if not valid:
+        raise _problem(f"expected a UK phone number, found {_shown(value)}")
+    return value
+
+
+def _email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise _problem(f"expected an email address like name@example.org, found {_shown(value)}")
+    return value
+
+
+def _web_address(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or "." not in parts.netloc or " " in value:
+        raise _problem(f"expected a web address starting with https://, found {_shown(value)}")
+    return value
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise _problem(f"expected a 24-hour time in quotes, like '09:00', found {_shown(value)}")
+    return value
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of '#rrggbb'. '#ffffff' → 1.0, '#000000' → 0.0."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG contrast ratio of white on the colour. '#000000' → 21.0."""
+    return 1.05 / (relative_luminance(hex_colour) + 0.05)
+
+
+def _colour_for_white_text(value: str) -> str:
+    if not _COLOUR.match(value):
+        raise _problem(f"expected a colour in quotes like '#1d4f91', found {_shown(value)}")
+    ratio = contrast_with_white(value)
+    if ratio < _MIN_CONTRAST:
+        raise _problem(
+            "expected a colour dark enough for white text on it (contrast at least 4.5:1), "
+            f"found {value!r} (contrast {ratio:.2f}:1)"
+        )
+    return value
+
+
+def _text_type(*validators, **schema):
+    return Annotated[
+        str,
+        BeforeValidator(_not_yes_no_word),
+        *(AfterValidator(v) for v in validators),
+        Field(json_schema_extra=schema or None),
+    ]
+
+
+Text = _text_type(_plain_text)
+Markdown = Annotated[
+    str,
+    BeforeValidator(_not_yes_no_word),
+    AfterValidator(_markdown_text),
+    Field(json_schema_extra={"format": "markdown"}),
+]
+RecordId = _text_type(_record_id)
+UkPhone = _text_type(_uk_phone)
+EmailAddress = _text_type(_email)
+WebAddress = _text_type(_web_address)
+Time = _text_type(_time)
+Colour = _text_type(_colour_for_white_text)
+DayCode = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+class Record(BaseModel):
+    """Base for all content records: strict types, unknown keys rejected, read-only."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    # How an error names a record of this type, e.g. "provider 'kids'".
+    record_kind: ClassVar[str] = ""
+
+
+class Source(Record):
+    """Where a fact comes from: an Act section, a regulation or a Code of Practice paragraph."""
+
+    citation: Text
+    verified: bool = True
+
+
+# --- Contact channels: each carries the date someone last checked it still works. ---
+
+
+class PhoneChannel(Record):
+    number: UkPhone
+    description: Text | None = None
+    last_checked: date
+
+
+class EmailChannel(Record):
+    address: EmailAddress
+    last_checked: date
+
+
+class WebsiteChannel(Record):
+    url: WebAddress
+    last_checked: date
+
+
+class Schedule(Record):
+    """Opening hours, as in Open Referral UK: days (RFC 5545 codes) and times."""
+
+    byday: list[DayCode] = Field(min_length=1)
+    opens_at: Time
+    closes_at: Time
+    description: Text | None = None
+    last_checked: date
+
+    @model_validator(mode="after")
+    def _opens_before_closing(self) -> Schedule:
+        if self.opens_at >= self.closes_at:
+            raise _problem(
+                f"expected opens_at before closes_at, found {self.opens_at} to {self.closes_at}"
+            )
+        return self
+
+
+class Organization(Record):
+    """An organisation families can contact (Open Referral UK: organization with its contacts)."""
+
+    record_kind: ClassVar[str] = "provider"
+    id: RecordId
+    name: Text
+    description: Text
+    # What families can ask them for, one short statement each.
+    help_with: list[Text] = []
+    phones: list[PhoneChannel] = []
+    email: EmailChannel | None = None
+    website: WebsiteChannel | None = None
+    schedules: list[Schedule] = []
+
+
+class CouncilContact(Organization):
+    """A council team families or visitors can contact (not a provider of a service)."""
+
+    record_kind: ClassVar[str] = "contact"
+
+
+# --- content/site.yml ---
+
+
+class Council(Record):
+    name: Text
+    local_offer_url: WebAddress
+
+
+class Branding(Record):
+    colour: Colour
+    logo: Text
+
+
+class AccessibilityStatement(Record):
+    compliance: Literal["fully", "partially", "not"]
+    known_issues: list[Text] = []
+    how_tested: Text
+    prepared_on: date
+    reviewed_on: date
+
+
+class SiteSettings(Record):
+    record_kind: ClassVar[str] = "site"
+    council: Council
+    send_team: CouncilContact
+    accessibility_contact: CouncilContact
+    accessibility: AccessibilityStatement
+    branding: Branding
+    last_reviewed: date
+
+
+# --- content/providers.yml ---
+
+
+class ProviderList(Record):
+    providers: list[Organization] = Field(min_length=1)
+
+
+# --- content/disagreement-resolution.yml ---
+
+
+class DisagreementType(Record):
+    record_kind: ClassVar[str] = "disagreement type"
+    id: RecordId
+    between: Text
+    about: Text
+
+
+class Item(Record):
+    """A short statement in a list (a stage, something covered, a key fact)."""
+
+    record_kind: ClassVar[str] = "item"
+    id: RecordId
+    text: Text
+
+
+class ProcessStep(Record):
+    record_kind: ClassVar[str] = "step"
+    id: RecordId
+    title: Text
+    text: Markdown
+
+
+class ServiceProviders(Record):
+    """Which providers do what for this service, by provider id."""
+
+    formal: list[RecordId] = Field(min_length=1)
+    information_and_support: list[RecordId] = Field(min_length=1)
+
+
+class Service(Record):
+    """A way to resolve a disagreement (Open Referral UK: service)."""
+
+    record_kind: ClassVar[str] = "service"
+    id: RecordId
+    name: Text
+    description: Text
+    purpose: Text
+    who_can_use: Text
+    disagreement_types: list[DisagreementType] = Field(min_length=1)
+    former_names_note: Text
+    stages_intro: Text
+    stages: list[Item] = Field(min_length=1)
+    covers_intro: Text
+    covers: list[Item] = Field(min_length=1)
+    key_facts: list[Item] = Field(min_length=1)
+    steps: list[ProcessStep] = Field(min_length=1)
+    providers: ServiceProviders
+    sources: list[Source] = Field(min_length=1)

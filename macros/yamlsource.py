@@ -1,0 +1,181 @@
+"""Read one YAML file into plain Python data that remembers where each value came from.
+
+PyYAML's defaults are unsafe for content edited by hand: a repeated key silently replaces the
+first, unquoted ``yes``/``no``/``on``/``off`` become booleans, ``012`` becomes 10 and an impossible
+date crashes the parser. This loader keeps line numbers and the text as written, and turns each of
+those surprises into a problem that names the line, so validation can say what to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentMessage
+
+# YAML 1.1 reads these words as true or false when they are not in quotes (the "Norway problem").
+AMBIGUOUS_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
+
+
+class AmbiguousWord(str):
+    """An unquoted yes/no/on/off: kept as its text so validation can name it, never as a boolean."""
+
+
+class LineDict(dict):
+    """A mapping that knows its own line, each key's line and the text of each plain scalar."""
+
+    line: int
+    key_lines: dict[str, int]
+    raw: dict[str, str]
+
+
+class LineList(list):
+    """A list that knows its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+    raw: list[str | None]
+
+
+@dataclass
+class LoadedFile:
+    """The result of reading one file: its data (None if unreadable) and the problems found."""
+
+    path: Path
+    display_name: str
+    data: object = None
+    problems: list[ContentMessage] = field(default_factory=list)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds LineDict/LineList and records problems instead of hiding them."""
+
+    def __init__(self, stream, display_name: str):
+        super().__init__(stream)
+        self.display_name = display_name
+        self.problems: list[ContentMessage] = []
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    data.raw = {}
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key, str) or isinstance(key, AmbiguousWord):
+            loader.problems.append(
+                ContentMessage(
+                    loader.display_name,
+                    key_line,
+                    problem=f"expected a field name, found {key_node.value!r}: put the name in quotes",
+                )
+            )
+            key = str(key_node.value)
+        if key in data:
+            loader.problems.append(
+                ContentMessage(
+                    loader.display_name,
+                    key_line,
+                    problem=(
+                        f"duplicate key {key!r}: it is already on line {data.key_lines[key]}; "
+                        "keep one of them"
+                    ),
+                )
+            )
+            continue
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = key_line
+        if isinstance(value_node, yaml.ScalarNode) and value_node.style is None:
+            data.raw[key] = value_node.value
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
+    data = LineList()
+    data.line = node.start_mark.line + 1
+    data.item_lines = []
+    data.raw = []
+    yield data
+    for item_node in node.value:
+        data.append(loader.construct_object(item_node, deep=True))
+        data.item_lines.append(item_node.start_mark.line + 1)
+        plain = isinstance(item_node, yaml.ScalarNode) and item_node.style is None
+        data.raw.append(item_node.value if plain else None)
+
+
+def _construct_bool(loader: _LineLoader, node: yaml.ScalarNode):
+    if node.value.lower() in AMBIGUOUS_BOOLEAN_WORDS:
+        return AmbiguousWord(node.value)
+    return loader.construct_yaml_bool(node)
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    # An impossible date such as 2026-02-30 would raise inside PyYAML; keep the text so the
+    # validator can report "expected a date" with the line.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return node.value
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
+    """Read ``path``; never raises for bad content, only records problems."""
+    result = LoadedFile(path=path, display_name=display_name)
+    raw_bytes = path.read_bytes()
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw_bytes[: error.start].count(b"\n") + 1
+        result.problems.append(
+            ContentMessage(
+                display_name,
+                line,
+                problem=(
+                    f"the file is not saved as UTF-8 text (byte {raw_bytes[error.start]:#04x} "
+                    "cannot be read): save it again as UTF-8"
+                ),
+            )
+        )
+        return result
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        result.problems.append(
+            ContentMessage(display_name, 1, problem="the file is empty: expected content, found nothing")
+        )
+        return result
+    loader = _LineLoader(text, display_name)
+    try:
+        result.data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(part for part in (error.context, error.problem) if part)
+        result.problems.append(
+            ContentMessage(
+                display_name,
+                mark.line + 1 if mark else 1,
+                column=mark.column + 1 if mark else 0,
+                problem=f"this is not valid YAML: {problem}",
+            )
+        )
+        return result
+    except yaml.YAMLError as error:
+        result.problems.append(
+            ContentMessage(display_name, 1, problem=f"this is not valid YAML: {error}")
+        )
+        return result
+    finally:
+        loader.dispose()
+    result.problems.extend(loader.problems)
+    return result
