@@ -52,7 +52,9 @@ def define_env(env) -> None:
     # Theme templates read these from config (mkdocs-macros variables do not reach them).
     logo_source = content_dir / site.branding.logo
     logo_target = LOGO_IN_SITE + logo_source.suffix
-    config["site_name"] = templates.get_template("site_name.txt").render(council=site.council).strip()
+    config["site_name"] = (
+        templates.get_template("site_name.txt").render(council=site.council).strip()
+    )
     config["theme"]["logo"] = logo_target
     config["extra"]["council"] = {
         "name": site.council.name,

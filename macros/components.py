@@ -37,7 +37,7 @@ def day_ranges(days: list[str]) -> list[tuple[str, str | None]]:
 
 
 def govuk_time(value: str) -> str:
-    """'09:00' → '9am', '17:30' → '5:30pm', '12:00' → 'midday', '00:00' → 'midnight' (GOV.UK style)."""
+    """GOV.UK style: '09:00' → '9am', '17:30' → '5:30pm', '12:00' → 'midday'."""
     hours, minutes = (int(part) for part in value.split(":"))
     if (hours, minutes) == (12, 0):
         return "midday"

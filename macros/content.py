@@ -116,6 +116,8 @@ def load_content(folder: Path) -> LoadedContent:
         errors.extend(_duplicate_ids(file))
     if len(records_by_file) == len(CONTENT_FILES):
         errors.extend(_reference_errors(checked))
+    if "site.yml" in records_by_file:
+        errors.extend(_logo_errors(checked["site.yml"], folder))
     if errors:
         raise ContentErrors(errors)
 
@@ -223,7 +225,9 @@ def _message(file: _CheckedFile, loc: tuple, problem: str) -> ContentMessage:
     field_path = ".".join(
         str(part + 1) if isinstance(part, int) else str(part) for part in loc[field_start:]
     )
-    return ContentMessage(file.display_name, line, record=record_label, field=field_path, problem=problem)
+    return ContentMessage(
+        file.display_name, line, record=record_label, field=field_path, problem=problem
+    )
 
 
 def _field_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
@@ -312,6 +316,23 @@ def _reference_errors(checked: dict[str, _CheckedFile]) -> list[ContentMessage]:
                     )
                 )
     return problems
+
+
+def _logo_errors(site_file: _CheckedFile, folder: Path) -> list[ContentMessage]:
+    """The logo must be an SVG or PNG file inside the content folder."""
+    logo = typing.cast(records.SiteSettings, site_file.record).branding.logo
+    path = (folder / logo).resolve()
+    inside = path.is_relative_to(folder.resolve())
+    if inside and path.is_file() and path.suffix.lower() in (".svg", ".png"):
+        return []
+    return [
+        _message(
+            site_file,
+            ("branding", "logo"),
+            f"expected an SVG or PNG file in {_display_folder(folder)}/, found {logo!r}"
+            + ("" if path.is_file() else " (no such file)"),
+        )
+    ]
 
 
 def _unverified_source_warnings(file: _CheckedFile) -> list[ContentMessage]:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class ContentMessage:
-    """One problem (an error or a warning) in one content file, with enough detail to fix it without a debugger.
+    """One problem (an error or a warning) in one content file, with what is needed to fix it.
 
-    Shown as ``file:line: record: field: problem``, for example
-    ``content/providers.yml:14: provider 'kids': phones.1.number: expected a UK phone number, found '0161 283'``.
+    Shown as ``file:line: record: field: problem``, for example ``content/providers.yml:14:
+    provider 'kids': phones.1.number: expected a UK phone number, found '0161 283'``.
     """
 
     file: str

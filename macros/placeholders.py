@@ -1,4 +1,4 @@
-"""Find values that are stand-ins, not real facts, so the build can warn before anyone publishes them.
+"""Find stand-in values, not real facts, so the build can warn before anyone publishes them.
 
 The shipped example content uses plainly fake details where the research gives no real ones: the
 name "Example Council", phone numbers Ofcom keeps for TV and radio drama, and example.org addresses.

@@ -95,7 +95,9 @@ def _email(value: str) -> str:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError:
-        raise _problem(f"expected an email address like name@example.org, found {_shown(value)}")
+        raise _problem(
+            f"expected an email address like name@example.org, found {_shown(value)}"
+        ) from None
     return value
 
 

@@ -73,7 +73,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
                 ContentMessage(
                     loader.display_name,
                     key_line,
-                    problem=f"expected a field name, found {key_node.value!r}: put the name in quotes",
+                    problem=(
+                        f"expected a field name, found {key_node.value!r}: put the name in quotes"
+                    ),
                 )
             )
             key = str(key_node.value)
@@ -152,7 +154,9 @@ def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         result.problems.append(
-            ContentMessage(display_name, 1, problem="the file is empty: expected content, found nothing")
+            ContentMessage(
+                display_name, 1, problem="the file is empty: expected content, found nothing"
+            )
         )
         return result
     loader = _LineLoader(text, display_name)

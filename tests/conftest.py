@@ -1,0 +1,52 @@
+"""Shared fixtures: the project's paths and one strict build of the real site per test run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, content_dir: Path | None = None):
+    """``mkdocs build --strict`` of ``project``'s mkdocs.yml; returns the CompletedProcess."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SEND_CONTENT", None)
+    if content_dir is not None:
+        env["SEND_CONTENT"] = str(content_dir)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml")]
+        + ["--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of everything the build reads, to break or change safely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "content", "macros", "overrides"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with --strict into a temporary folder."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_mkdocs_build(PROJECT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -1,0 +1,174 @@
+"""Components render records through their templates: escaped text, fixed channel order,
+GOV.UK formats for times and days, and Markdown only where the schema allows it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from macros.components import (
+    day_ranges,
+    flatten_for_markdown,
+    govuk_date,
+    govuk_time,
+    make_environment,
+    render,
+    render_markdown,
+    tel_href,
+)
+from macros.records import MarkdownText, Organization, ProcessStep, Service
+
+ORGANIZATION = {
+    "id": "riverside",
+    "name": "Riverside Mediation",
+    "description": "Runs meetings.",
+    "phones": [{"number": "0113 496 0999", "last_checked": date(2026, 1, 5)}],
+    "email": {"address": "help@example.org", "last_checked": date(2026, 1, 5)},
+    "website": {"url": "https://riverside.example.org", "last_checked": date(2026, 1, 5)},
+    "schedules": [
+        {
+            "byday": ["MO", "TU", "WE", "TH", "FR"],
+            "opens_at": "09:00",
+            "closes_at": "17:30",
+            "description": "Closed on bank holidays",
+            "last_checked": date(2026, 1, 5),
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def env():
+    return make_environment()
+
+
+@pytest.mark.parametrize(
+    "days, expected",
+    [
+        (["MO", "TU", "WE", "TH", "FR"], [("MO", "FR")]),
+        (["MO", "WE"], [("MO", None), ("WE", None)]),
+        (["SA", "MO", "TU"], [("MO", "TU"), ("SA", None)]),
+        (["SU"], [("SU", None)]),
+    ],
+)
+def test_day_ranges(days, expected):
+    assert day_ranges(days) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("09:00", "9am"),
+        ("17:30", "5:30pm"),
+        ("12:00", "midday"),
+        ("00:00", "midnight"),
+        ("12:15", "12:15pm"),
+        ("00:30", "12:30am"),
+    ],
+)
+def test_govuk_time(value, expected):
+    assert govuk_time(value) == expected
+
+
+def test_govuk_date():
+    assert govuk_date(date(2026, 11, 8)) == "8 November 2026"
+
+
+@pytest.mark.parametrize(
+    "number, expected",
+    [("0161 283 4836", "tel:+441612834836"), ("03330 062 835", "tel:+443330062835")],
+)
+def test_tel_href(number, expected):
+    assert tel_href(number) == expected
+
+
+def test_contact_card_shows_channels_in_a_fixed_order(env):
+    html = render(
+        env,
+        "contact_card.html",
+        organization=Organization.model_validate(ORGANIZATION),
+        heading_level=3,
+    )
+    assert '<h3 class="sl-contact__name">Riverside Mediation</h3>' in html
+    order = [
+        html.index(marker)
+        for marker in ("Telephone:", "Monday to Friday, 9am to 5:30pm", "Email:", "Website:")
+    ]
+    assert order == sorted(order)
+    assert '<a href="tel:+441134960999">0113 496 0999</a>' in html
+    assert '<a href="mailto:help@example.org">help@example.org</a>' in html
+    assert "Closed on bank holidays" in html
+
+
+def test_contact_card_leaves_out_channels_it_does_not_have(env):
+    bare = {k: v for k, v in ORGANIZATION.items() if k in ("id", "name", "description")}
+    html = render(
+        env, "contact_card.html", organization=Organization.model_validate(bare), heading_level=2
+    )
+    for absent in ("Telephone:", "Email:", "Website:", "call charges", " to "):
+        assert absent not in html
+    assert html.startswith('<div class="sl-contact">\n<h2')
+
+
+def test_text_from_yaml_is_escaped(env):
+    # model_construct skips validation, as if a check were missed: the template must still escape.
+    hostile = Organization.model_construct(
+        **{
+            **ORGANIZATION,
+            "name": "<script>alert(1)</script>",
+            "phones": [],
+            "schedules": [],
+            "email": None,
+            "website": None,
+        }
+    )
+    html = render(env, "contact_card.html", organization=hostile, heading_level=3)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_markdown_is_rendered_only_for_markdown_fields(env):
+    step = ProcessStep.model_validate({"id": "a", "title": "Call *us*", "text": "Call *us* first."})
+    assert isinstance(step.text, MarkdownText)
+    html = render(env, "process_steps.html", steps=[step])
+    assert "<em>us</em> first." in html
+    assert "Call *us*</h2>" in html
+    with pytest.raises(TypeError, match="not a Markdown field"):
+        render_markdown("plain *text*")
+
+
+def test_process_steps_are_numbered_headings(env):
+    steps = [
+        ProcessStep.model_validate({"id": f"step-{n}", "title": f"Step {n}", "text": "Text."})
+        for n in (1, 2, 3)
+    ]
+    html = render(env, "process_steps.html", steps=steps)
+    assert html.startswith('<ol class="sl-steps">')
+    assert re.findall(r'<h2 class="sl-steps__title" id="([^"]+)">', html) == [
+        "step-1",
+        "step-2",
+        "step-3",
+    ]
+
+
+def test_disagreement_types_list_all_four_and_the_icb_note_once(env):
+    from conftest import PROJECT
+
+    from macros.content import load_content
+
+    service: Service = load_content(PROJECT / "content").content.disagreement_resolution
+    html = render(
+        env,
+        "disagreement_types.html",
+        types=service.disagreement_types,
+        former_names_note=service.former_names_note,
+    )
+    assert html.count("<li>") == 4
+    assert html.count("clinical commissioning groups") == 1
+
+
+def test_rendered_html_is_safe_to_put_in_markdown():
+    flat = flatten_for_markdown("<div>\n\n    <p>\n        Indented\n    </p>\n\n</div>\n")
+    assert flat == "<div>\n<p>\nIndented\n</p>\n</div>"

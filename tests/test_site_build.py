@@ -1,0 +1,205 @@
+"""The real site, built with --strict: every seed statement is there, from content/, and
+every page keeps the theme's promises (British English, no other hosts, a skip link)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from conftest import PROJECT, copy_project, run_mkdocs_build
+from html_text import html_pages, main_text, normalise, tags
+
+SEED = PROJECT / "tests" / "fixtures" / "seed" / "disagreement-resolution.txt"
+SEED_MAP = yaml.safe_load((PROJECT / "tests" / "seed_statements.yml").read_text(encoding="utf-8"))
+
+
+def seed_statements(text: str) -> list[str]:
+    """Each sentence, numbered item and bullet of the seed, whitespace collapsed."""
+    statements = []
+    for line in text.splitlines():
+        line = normalise(line)
+        if not line:
+            continue
+        item = re.match(r"^(?:•|\d+\.)\s*(.+)$", line)
+        if item:
+            statements.append(item.group(1))
+        else:
+            statements.extend(s for s in re.split(r"(?<=[.:])\s+", line) if s)
+    return statements
+
+
+def test_every_seed_statement_is_mapped_to_the_site():
+    mapped = {normalise(entry["seed"]) for entry in SEED_MAP["statements"]}
+    headings = {normalise(h) for h in SEED_MAP["headings"]}
+    unmapped = [s for s in seed_statements(SEED.read_text(encoding="utf-8")) if s not in mapped]
+    assert [s for s in unmapped if s not in headings] == []
+
+
+def test_the_seed_map_quotes_the_seed_exactly():
+    statements = set(seed_statements(SEED.read_text(encoding="utf-8")))
+    misquoted = [
+        e["seed"] for e in SEED_MAP["statements"] if normalise(e["seed"]) not in statements
+    ]
+    assert misquoted == []
+
+
+@pytest.mark.parametrize("entry", SEED_MAP["statements"], ids=lambda entry: entry["seed"][:50])
+def test_seed_statement_is_on_its_page(built_site, entry):
+    text = main_text(built_site / entry["page"] / "index.html")
+    missing = [p for p in entry["phrases"] if normalise(p) not in text]
+    assert missing == [], f"not on {entry['page']}: {missing}"
+
+
+def _folded_yaml_text(folder: Path, pattern: str) -> str:
+    """All text values in YAML files, joined, so phrases split over lines can be found."""
+    values: list[str] = []
+
+    def collect(value):
+        if isinstance(value, str):
+            values.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    for path in sorted(folder.glob(pattern)):
+        collect(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return normalise(" \n ".join(values))
+
+
+@pytest.mark.parametrize("entry", SEED_MAP["statements"], ids=lambda entry: entry["seed"][:50])
+def test_seed_statement_comes_from_content_not_docs(entry):
+    content_text = _folded_yaml_text(PROJECT / "content", "*.yml")
+    docs_text = normalise(
+        " ".join(p.read_text(encoding="utf-8") for p in (PROJECT / "docs").rglob("*.md"))
+    )
+    for phrase in entry["phrases"]:
+        assert normalise(phrase) in content_text, f"not in content/: {phrase!r}"
+        assert normalise(phrase) not in docs_text, f"typed into docs/: {phrase!r}"
+
+
+def test_every_page_is_in_british_english(built_site):
+    for page in html_pages(built_site):
+        html_tag = next(attrs for tag, attrs in tags(page) if tag == "html")
+        assert html_tag.get("lang") == "en-GB", page.relative_to(built_site)
+
+
+# Attributes that make a browser fetch something when the page loads.
+_LOADING_ATTRIBUTES = {
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for page in html_pages(built_site):
+        for tag, attrs in tags(page):
+            url = attrs.get(_LOADING_ATTRIBUTES.get(tag, ""), "") or ""
+            if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                continue
+            if urlsplit(url).netloc or url.startswith("//"):
+                offenders.append(f"{page.relative_to(built_site)}: <{tag}> {url}")
+        inline_css = page.read_text(encoding="utf-8")
+        for url in re.findall(r"(?:@import|url\()\s*['\"]?((?:https?:)?//[^'\")\s]+)", inline_css):
+            offenders.append(f"{page.relative_to(built_site)}: CSS {url}")
+    for css in built_site.rglob("*.css"):
+        for url in re.findall(
+            r"(?:@import|url\()\s*['\"]?((?:https?:)?//[^'\")\s]+)", css.read_text()
+        ):
+            offenders.append(f"{css.relative_to(built_site)}: {url}")
+    assert offenders == []
+
+
+def test_every_page_starts_with_a_skip_link_to_its_main_content(built_site):
+    for page in html_pages(built_site):
+        name = page.relative_to(built_site)
+        page_tags = tags(page)
+        body = page_tags[[t for t, _ in page_tags].index("body") :]
+        # Material's own skip link (class exactly "md-skip") sits in a container site.css hides.
+        links = [a for t, a in body if t == "a" and a.get("class") != "md-skip"]
+        assert "sl-skip" in (links[0].get("class") or ""), (
+            f"{name}: first link is not the skip link"
+        )
+        assert links[0]["href"] == "#main-content", name
+        targets = [(t, a) for t, a in body if a.get("id") == "main-content"]
+        assert targets == [("div", {"id": "main-content", "tabindex": "-1"})], name
+        article_at = [t for t, _ in body].index("article")
+        assert body.index(targets[0]) > article_at, f"{name}: skip target is not in the article"
+
+
+def test_the_search_dialog_has_a_name(built_site):
+    for page in html_pages(built_site):
+        dialogs = [a for t, a in tags(page) if a.get("role") == "dialog"]
+        assert dialogs and all(d.get("aria-label") for d in dialogs), page.relative_to(built_site)
+
+
+def test_the_council_name_colour_and_logo_come_from_content(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Example Council: SEND disagreements</title>" in home
+    assert "--md-primary-fg-color:#1d4f91" in home
+    assert (built_site / "assets" / "council-logo.svg").read_bytes() == (
+        PROJECT / "content" / "logo.svg"
+    ).read_bytes()
+
+
+def test_renaming_a_provider_in_content_changes_the_built_pages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    providers = project / "content" / "providers.yml"
+    providers.write_text(
+        providers.read_text(encoding="utf-8").replace(
+            "name: The Together Trust", "name: Riverside Mediation Trust"
+        ),
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = main_text(
+        tmp_path / "site" / "disagreement-resolution" / "who-provides-it" / "index.html"
+    )
+    assert "Riverside Mediation Trust" in page
+    assert "The Together Trust" not in page
+
+
+def test_a_page_with_a_broken_macro_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_macro() }}\n")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+
+
+def test_a_broken_link_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Missing](no-such-page.md)\n")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stdout + result.stderr
+
+
+def test_content_can_come_from_another_folder(tmp_path):
+    content = tmp_path / "other-council"
+    shutil.copytree(PROJECT / "content", content)
+    site_file = content / "site.yml"
+    site_file.write_text(
+        site_file.read_text(encoding="utf-8").replace(
+            "name: Example Council\n", "name: Northshire Example Council\n"
+        )
+    )
+    result = run_mkdocs_build(PROJECT, tmp_path / "site", content_dir=content)
+    assert result.returncode == 0, result.stderr
+    assert "Northshire Example Council" in (tmp_path / "site" / "index.html").read_text()
