@@ -9,6 +9,7 @@ about MkDocs, so it can be used by any site builder or checker.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -85,7 +86,7 @@ def load_content(folder: Path) -> LoadedContent:
     for stray in sorted(folder.glob("*.y*ml")):
         if stray.name not in CONTENT_FILES:
             close = difflib.get_close_matches(stray.name, CONTENT_FILES, n=1)
-            hint = f": did you mean {close[0]!r}?" if close else ""
+            hint = f": did you mean {close[0]!r}?" if close else "."
             errors.append(
                 ContentMessage(
                     f"{shown_folder}/{stray.name}",
@@ -165,7 +166,7 @@ def _describe(detail: dict, file: _CheckedFile) -> str:
         parent = _model_at(file.model, loc[:-1])
         known = list(parent.model_fields) if parent else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f": did you mean {close[0]!r}?" if close else ""
+        hint = f": did you mean {close[0]!r}?" if close else "."
         return f"unknown field {loc[-1]!r}{hint} Expected one of: {', '.join(known)}"
     found = _found(file.data, loc)
     if kind == "literal_error":
@@ -174,7 +175,27 @@ def _describe(detail: dict, file: _CheckedFile) -> str:
     if kind == "too_short":
         return f"expected at least {detail['ctx']['min_length']} item(s), found {found}"
     expected = _EXPECTED.get(kind, detail["msg"])
+    if kind.startswith("date") and re.fullmatch(r"'\d{4}-\d{2}-\d{2}'", found):
+        return f"{expected}, found {found}, which is not a real date"
+    if kind == "string_type" and isinstance(_value_at(file.data, loc), (int, float)):
+        # Same wording as for digits PyYAML kept as text (records._not_yaml_surprise).
+        written = found.strip("'")
+        return (
+            f"{expected}, found {written} without quotes: YAML may read it as a number and drop "
+            f"a leading 0, so put it in quotes ('{written}')"
+        )
     return f"{expected}, found {found}"
+
+
+def _value_at(data: object, loc: tuple) -> object:
+    value = data
+    for part in loc:
+        in_dict = isinstance(value, dict) and part in value
+        in_list = isinstance(value, list) and isinstance(part, int) and part < len(value)
+        if not (in_dict or in_list):
+            return None
+        value = value[part]
+    return value
 
 
 def _found(data: object, loc: tuple) -> str:
@@ -202,7 +223,12 @@ def _message(file: _CheckedFile, loc: tuple, problem: str) -> ContentMessage:
     """Place a problem at the line of the deepest part of loc that exists in the file."""
     data, model = file.data, file.model
     line = getattr(data, "line", 1)
-    record_label = model.record_kind if model.record_kind and "id" not in model.model_fields else ""
+    record_label = ""
+    if model.record_kind:
+        top_id = data.get("id") if isinstance(data, LineDict) else None
+        record_label = (
+            f"{model.record_kind} {top_id!r}" if isinstance(top_id, str) else model.record_kind
+        )
     field_start = 0
     for index, part in enumerate(loc):
         if isinstance(data, LineDict) and isinstance(part, str):

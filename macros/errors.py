@@ -21,7 +21,9 @@ class ContentMessage:
     problem: str = ""
 
     def __str__(self) -> str:
-        place = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        # Line 0 means the problem is with the file as a whole (for example, it is missing).
+        place = self.file + (f":{self.line}" if self.line else "")
+        place += f":{self.column}" if self.column else ""
         return ": ".join(part for part in (place, self.record, self.field, self.problem) if part)
 
 

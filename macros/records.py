@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .yamlsource import AmbiguousWord
+from .yamlsource import AmbiguousWord, BareNumber
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,7 +42,13 @@ def _shown(value: str) -> str:
     return repr(value if len(value) <= 60 else value[:57] + "...")
 
 
-def _not_yes_no_word(value: object) -> object:
+def _not_yaml_surprise(value: object) -> object:
+    """Reject values YAML reads differently from how they look, before they reach a text field."""
+    if isinstance(value, BareNumber):
+        raise _problem(
+            f"expected text, found {value} without quotes: YAML may read it as a number and drop "
+            f"a leading 0, so put it in quotes ('{value}')"
+        )
     if isinstance(value, AmbiguousWord):
         raise _problem(
             f"expected text, found unquoted {value}: YAML reads yes, no, on and off as true or "
@@ -141,7 +147,7 @@ def _colour_for_white_text(value: str) -> str:
 def _text_type(*validators, **schema):
     return Annotated[
         str,
-        BeforeValidator(_not_yes_no_word),
+        BeforeValidator(_not_yaml_surprise),
         *(AfterValidator(v) for v in validators),
         Field(json_schema_extra=schema or None),
     ]
@@ -150,7 +156,7 @@ def _text_type(*validators, **schema):
 Text = _text_type(_plain_text)
 Markdown = Annotated[
     str,
-    BeforeValidator(_not_yes_no_word),
+    BeforeValidator(_not_yaml_surprise),
     AfterValidator(_markdown_text),
     Field(json_schema_extra={"format": "markdown"}),
 ]

@@ -8,6 +8,7 @@ those surprises into a problem that names the line, so validation can say what t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,17 @@ AMBIGUOUS_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
 
 class AmbiguousWord(str):
     """An unquoted yes/no/on/off: kept as its text so validation can name it, never as a boolean."""
+
+
+class BareNumber(str):
+    """An unquoted value of only digits, such as a phone number written 01612834836.
+
+    PyYAML keeps some of these as text and turns others into numbers (dropping the leading 0),
+    depending on the digits, and other YAML tools differ again: so it is always a problem.
+    """
+
+
+_BARE_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]+)?")
 
 
 class LineDict(dict):
@@ -116,6 +128,13 @@ def _construct_bool(loader: _LineLoader, node: yaml.ScalarNode):
     return loader.construct_yaml_bool(node)
 
 
+def _construct_str(loader: _LineLoader, node: yaml.ScalarNode):
+    value = loader.construct_scalar(node)
+    if node.style is None and _BARE_NUMBER.fullmatch(value):
+        return BareNumber(value)
+    return value
+
+
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
     # An impossible date such as 2026-02-30 would raise inside PyYAML; keep the text so the
     # validator can report "expected a date" with the line.
@@ -128,6 +147,7 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _LineLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
@@ -165,6 +185,8 @@ def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(part for part in (error.context, error.problem) if part)
+        if "mapping values are not allowed" in problem:
+            problem += " (is there a colon in some text? Put that text in quotes)"
         result.problems.append(
             ContentMessage(
                 display_name,
@@ -182,4 +204,11 @@ def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
     finally:
         loader.dispose()
     result.problems.extend(loader.problems)
+    if result.data is None:
+        # Only "---", "~" or "null": as good as empty.
+        result.problems.append(
+            ContentMessage(
+                display_name, 1, problem="the file is empty: expected content, found nothing"
+            )
+        )
     return result

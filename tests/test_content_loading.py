@@ -1,0 +1,268 @@
+"""Loading content/: every problem is reported exactly, all at once, and never as a traceback.
+
+Each folder in tests/fixtures/broken/ is one way of breaking the real content, beside the exact
+messages it must produce:
+
+- every file in the folder (other than expected.txt and remove.txt) replaces, or is added to, a
+  copy of content/;
+- remove.txt, if present, names content files to delete from the copy, one per line;
+- expected.txt holds every expected message, one per line, in the order they are reported.
+
+Messages name files relative to the working directory, so each test runs in a temporary folder
+holding the copy as content/, and every message reads ``content/<file>:<line>: ...``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, copy_project, run_mkdocs_build
+
+from macros.content import load_content
+from macros.errors import ContentErrors
+from macros.placeholders import is_drama_number, is_example_domain
+from macros.records import contrast_with_white
+
+CONTENT = PROJECT / "content"
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+CASE_CONTROL_FILES = {"expected.txt", "remove.txt"}
+CASES = sorted(case.name for case in BROKEN.iterdir() if case.is_dir())
+
+
+def case_files(case: str) -> list[Path]:
+    """The content files a case puts in place of (or beside) the real ones."""
+    return sorted(f for f in (BROKEN / case).iterdir() if f.name not in CASE_CONTROL_FILES)
+
+
+def removed_files(case: str) -> list[str]:
+    remove = BROKEN / case / "remove.txt"
+    return remove.read_text(encoding="utf-8").split() if remove.exists() else []
+
+
+def expected_messages(case: str) -> list[str]:
+    text = (BROKEN / case / "expected.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def break_content(content_dir: Path, case: str) -> None:
+    """Apply one broken-content case to a copy of content/."""
+    for file in case_files(case):
+        shutil.copyfile(file, content_dir / file.name)
+    for name in removed_files(case):
+        (content_dir / name).unlink()
+
+
+def reported_messages(content_dir: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content_dir)
+    return [str(message) for message in raised.value.errors]
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the real content/ at tmp_path/content, with tmp_path as working directory."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+# --- The fixtures themselves ---
+
+
+def test_there_is_a_case_for_every_kind_of_broken_content():
+    required = {
+        "yaml-syntax-error",
+        "duplicate-key",
+        "unquoted-yes-no",
+        "unknown-key",
+        "missing-required-field",
+        "wrong-type",
+        "unknown-provider-reference",
+        "invalid-uk-phone",
+        "invalid-email",
+        "invalid-url",
+        "empty-file",
+        "not-utf-8",
+        "raw-html-in-text",
+        "duplicate-record-id",
+        "colour-too-light",
+        "impossible-date",
+        "unquoted-number-phone",
+        "unexpected-extra-file",
+        "missing-content-file",
+        "missing-logo",
+    }
+    assert required - set(CASES) == set()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case_changes_the_content_and_expects_a_message(case):
+    """A case that changes nothing, or expects nothing, would pass or fail for the wrong reason."""
+    assert expected_messages(case), f"{case}/expected.txt is empty"
+    changed = [
+        f.name
+        for f in case_files(case)
+        if not (CONTENT / f.name).is_file() or (CONTENT / f.name).read_bytes() != f.read_bytes()
+    ]
+    removed = [name for name in removed_files(case) if (CONTENT / name).is_file()]
+    assert changed or removed, f"{case} leaves content/ as it is"
+
+
+# --- One test per rejection ---
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_content_is_rejected_with_exact_messages(case, content_copy):
+    break_content(content_copy, case)
+    assert reported_messages(content_copy) == expected_messages(case)
+
+
+def test_problems_in_several_files_are_all_reported_in_one_run(content_copy):
+    # Each case breaks a different file; together they break all three and add a stray file.
+    # Listed in the order problems are reported: by file name, then line.
+    cases = ["duplicate-record-id", "unexpected-extra-file", "invalid-uk-phone", "colour-too-light"]
+    touched = [f.name for case in cases for f in case_files(case)]
+    assert len(touched) == len(set(touched)), "the cases must break different files"
+    for case in cases:
+        break_content(content_copy, case)
+
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content_copy)
+
+    expected = [message for case in cases for message in expected_messages(case)]
+    assert [str(message) for message in raised.value.errors] == expected
+    assert str(raised.value).splitlines() == [
+        "4 problems in the content. Nothing was built.",
+        *(f"  {message}" for message in expected),
+    ]
+
+
+def test_a_missing_content_folder_is_reported(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert reported_messages(tmp_path / "content") == [
+        "content: expected a folder of content, found nothing"
+    ]
+
+
+# --- The real content ---
+
+
+@pytest.fixture
+def real_content(monkeypatch):
+    monkeypatch.chdir(PROJECT)
+    return load_content(CONTENT)
+
+
+def test_the_real_content_loads(real_content):
+    content = real_content.content
+    assert sorted(content.providers) == ["kids", "sendiass", "together-trust"]
+    assert content.disagreement_resolution.providers.formal == ["kids", "together-trust"]
+    assert content.site.branding.logo == "logo.svg"
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "content/site.yml:6: site: council.name: "
+        "placeholder name 'Example Council': replace it with the real one",
+        "content/providers.yml:23: provider 'sendiass': name: "
+        "placeholder name 'Example Council SENDIASS': replace it with the real one",
+        "content/site.yml:23: contact 'send-team': phones.1.number: "
+        "placeholder phone number '0113 496 0000': replace it with the real one",
+        "content/providers.yml:35: provider 'sendiass': phones.1.number: "
+        "placeholder phone number '0113 496 0111': replace it with the real one",
+        "content/site.yml:7: site: council.local_offer_url: "
+        "placeholder address 'https://www.example.org/local-offer': replace it with the real one",
+        "content/site.yml:26: contact 'send-team': email.address: "
+        "placeholder address 'send@example.org': replace it with the real one",
+        "content/providers.yml:42: provider 'sendiass': website.url: "
+        "placeholder address 'https://sendiass.example.org': replace it with the real one",
+    ],
+)
+def test_the_real_content_warns_about_each_placeholder(real_content, warning):
+    assert warning in [str(message) for message in real_content.warnings]
+
+
+def test_real_phone_numbers_are_not_called_placeholders(real_content):
+    warned = "\n".join(str(message) for message in real_content.warnings)
+    assert "03330 062 835" not in warned
+    assert "0161 283 4836" not in warned
+
+
+# --- The real build command ---
+
+
+def test_the_unbroken_copy_builds(tmp_path):
+    """Without this, the failing builds below could be failing for some other reason."""
+    project = copy_project(tmp_path / "project")
+    result = run_mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "placeholder name 'Example Council'" in output
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["invalid-uk-phone", "yaml-syntax-error", "missing-content-file", "document-marker-only"],
+)
+def test_a_content_error_fails_the_build_without_a_traceback(tmp_path, case):
+    project = copy_project(tmp_path / "project")
+    break_content(project / "content", case)
+
+    result = run_mkdocs_build(project, tmp_path / "out")
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    for message in expected_messages(case):
+        assert message in output
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+# --- Pure helpers ---
+
+
+@pytest.mark.parametrize(
+    ("colour", "ratio"),
+    [("#000000", 21.0), ("#ffffff", 1.0), ("#767676", 4.54), ("#1d4f91", 8.14)],
+)
+def test_contrast_with_white(colour, ratio):
+    assert contrast_with_white(colour) == pytest.approx(ratio, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("number", "is_drama"),
+    [
+        ("0113 496 0000", True),
+        ("0113 496 0999", True),
+        ("+44 113 496 0123", True),
+        ("07700 900123", True),
+        ("0161 283 4836", False),
+        ("03330 062 835", False),
+        ("0113 497 0000", False),
+        ("not a number", False),
+    ],
+)
+def test_is_drama_number(number, is_drama):
+    assert is_drama_number(number) is is_drama
+
+
+@pytest.mark.parametrize(
+    ("address", "is_example"),
+    [
+        ("send@example.org", True),
+        ("https://www.example.org/send", True),
+        ("https://sendiass.example.org", True),
+        ("https://EXAMPLE.COM:8080/page", True),
+        ("help@council.test", True),
+        ("https://www.kids.org.uk", False),
+        ("me@example.org.uk", False),
+        ("https://notexample.org", False),
+    ],
+)
+def test_is_example_domain(address, is_example):
+    assert is_example_domain(address) is is_example
