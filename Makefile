@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site test serve lint format constraints clean
+.PHONY: site test serve format constraints clean test-site test-a11y test-html test-links test-reading
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m macros.build
@@ -21,10 +21,23 @@ site: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# The checks of the built site alone (report: reports/site-checks.md), or one group of them.
+SITE_CHECKS := $(BIN)/python -m pytest tests/test_site_checks.py tests/test_site_checks_fail_on_bad_pages.py
+test-site: $(VENV)/.test-installed node_modules/.installed
+	$(SITE_CHECKS)
+test-a11y: $(VENV)/.test-installed node_modules/.installed
+	$(SITE_CHECKS) -k "axe or reflow or keyboard or javascript or privacy or another_host"
+test-html: $(VENV)/.test-installed node_modules/.installed
+	$(SITE_CHECKS) -k "html or nu_checker"
+test-links: $(VENV)/.test-installed
+	$(SITE_CHECKS) -k "link"
+test-reading: $(VENV)/.test-installed
+	$(SITE_CHECKS) -k "reading"
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .
@@ -43,6 +56,14 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(PIP_INSTALL) -r requirements-test.txt -c constraints.txt
 	touch $@
 
+# axe-core and the Nu HTML checker, at the versions in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --silent --no-audit --no-fund && touch $@; \
+	else \
+		echo "*** npm not found: the axe and HTML checks cannot run. Install: apt-get install nodejs npm ***"; \
+	fi
+
 # After changing requirements*.txt: rebuild the full list of pinned versions.
 constraints: $(VENV)/.test-installed
 	{ echo "# Every package installed, pinned, so a fresh clone gets exactly what was tested."; \
@@ -50,4 +71,4 @@ constraints: $(VENV)/.test-installed
 	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .ruff_cache
+	rm -rf $(VENV) site node_modules reports .pytest_cache .ruff_cache

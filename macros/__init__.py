@@ -109,14 +109,16 @@ def define_env(env) -> None:
             "provider_cards.html",
             organizations=[content.provider(i) for i in ids],
             heading_level=heading_level,
+            show_description=True,
         )
 
     @env.macro
-    def contact_card(provider_id: str, heading_level: int = 3) -> str:
+    def contact_card(provider_id: str, heading_level: int = 3, show_description=True) -> str:
         return component(
             "contact_card.html",
             organization=content.provider(provider_id),
             heading_level=heading_level,
+            show_description=show_description,
         )
 
     @env.macro
@@ -130,7 +132,10 @@ def define_env(env) -> None:
     @env.macro
     def send_team_card(heading_level: int = 3) -> str:
         return component(
-            "contact_card.html", organization=site.send_team, heading_level=heading_level
+            "contact_card.html",
+            organization=site.send_team,
+            heading_level=heading_level,
+            show_description=True,
         )
 
     @env.macro

@@ -50,3 +50,44 @@ def built_site(tmp_path_factory) -> Path:
     result = run_mkdocs_build(PROJECT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site, served on 127.0.0.1."""
+    from sitecheck.server import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser check (fails on CI if it cannot start)."""
+    from sitecheck.tools import require
+
+    require("playwright", "chromium", "axe-core")
+    from playwright.sync_api import sync_playwright
+    from sitecheck.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_report():
+    """Collects what every site check found; written to reports/site-checks.md at the end."""
+    from sitecheck.report import SiteReport
+
+    report = SiteReport()
+    yield report
+    report.write(PROJECT / "reports" / "site-checks.md")
+
+
+def pytest_terminal_summary(terminalreporter):
+    from sitecheck.tools import missing_tools
+
+    for message in sorted(set(missing_tools)):
+        terminalreporter.write_line(message, red=True, bold=True)

@@ -90,8 +90,10 @@ def test_contact_card_shows_channels_in_a_fixed_order(env):
         "contact_card.html",
         organization=Organization.model_validate(ORGANIZATION),
         heading_level=3,
+        show_description=True,
     )
     assert '<h3 class="sl-contact__name">Riverside Mediation</h3>' in html
+    assert "<p>Runs meetings.</p>" in html
     order = [
         html.index(marker)
         for marker in ("Telephone:", "Monday to Friday, 9am to 5:30pm", "Email:", "Website:")
@@ -105,9 +107,13 @@ def test_contact_card_shows_channels_in_a_fixed_order(env):
 def test_contact_card_leaves_out_channels_it_does_not_have(env):
     bare = {k: v for k, v in ORGANIZATION.items() if k in ("id", "name", "description")}
     html = render(
-        env, "contact_card.html", organization=Organization.model_validate(bare), heading_level=2
+        env,
+        "contact_card.html",
+        organization=Organization.model_validate(bare),
+        heading_level=2,
+        show_description=False,
     )
-    for absent in ("Telephone:", "Email:", "Website:", "call charges", " to "):
+    for absent in ("Telephone:", "Email:", "Website:", "call charges", " to ", "Runs meetings"):
         assert absent not in html
     assert html.startswith('<div class="sl-contact">\n<h2')
 
@@ -124,7 +130,9 @@ def test_text_from_yaml_is_escaped(env):
             "website": None,
         }
     )
-    html = render(env, "contact_card.html", organization=hostile, heading_level=3)
+    html = render(
+        env, "contact_card.html", organization=hostile, heading_level=3, show_description=True
+    )
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 

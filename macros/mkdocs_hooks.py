@@ -1,0 +1,36 @@
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): small fixes to the HTML Material writes.
+
+Kept beside macros/__init__.py, the other MkDocs glue. MkDocs loads this file by its path, so it
+imports nothing from the project.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INPUT_TAG = re.compile(r"<input\b[^>]*>")
+_AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
+
+
+def remove_checkbox_autocomplete(html: str) -> str:
+    """Drop autocomplete="off" from checkboxes, where HTML does not allow it (Nu checker error).
+
+    Material puts it on its hidden menu and search toggles so Firefox does not reopen them after
+    going back a page; without it, Firefox may. '<input type="checkbox" autocomplete="off">' →
+    '<input type="checkbox">'; other inputs are left as they are.
+    """
+
+    def fix(tag: re.Match) -> str:
+        text = tag.group(0)
+        return _AUTOCOMPLETE.sub("", text) if 'type="checkbox"' in text else text
+
+    return _INPUT_TAG.sub(fix, html)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return remove_checkbox_autocomplete(output)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # Pages MkDocs makes from theme templates alone, such as 404.html.
+    return remove_checkbox_autocomplete(output_content)

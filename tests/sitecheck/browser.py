@@ -1,0 +1,378 @@
+"""Checks that need a real browser: Debian's Chromium, driven by Playwright.
+
+One browser is shared by every page. Every context records and blocks requests to any host but
+127.0.0.1, so a page that tries to reach another host is a privacy failure, not a hang.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+from . import Failure
+from .tools import AXE, CHROMIUM
+
+# Flags that work on this project's machines (shared/tooling/checking-tools.md): without the
+# background-networking ones, Chromium keeps trying to reach Google's hosts.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+ALLOWED_HOST = "127.0.0.1"
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 320, "height": 640}
+# 1280 x 800 at 200% zoom: the browser lays the page out in half the CSS pixels.
+ZOOM_200 = {"width": 640, "height": 400}
+
+
+def launch(playwright) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
+    )
+
+
+@dataclass
+class OffsiteRequests:
+    """Requests a page tried to make to other hosts, blocked and remembered by page."""
+
+    by_page: dict[str, list[str]] = field(default_factory=dict)
+    current_page: str = ""
+
+    def handle(self, route: Route) -> None:
+        if urlsplit(route.request.url).hostname == ALLOWED_HOST:
+            route.continue_()
+            return
+        self.by_page.setdefault(self.current_page, []).append(route.request.url)
+        route.abort()
+
+    def failures(self) -> list[Failure]:
+        return [
+            Failure(
+                page,
+                "privacy: request to another host",
+                url,
+                "blocked; nothing may load from other hosts",
+            )
+            for page, urls in self.by_page.items()
+            for url in urls
+        ]
+
+
+# The checks read styles at once; a transition (Material fades its skip link in) would make them
+# read the middle of an animation, so transitions and animations are switched off.
+_NO_TRANSITIONS = """
+document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after '
+    + '{ transition: none !important; animation: none !important; }';
+  document.head.appendChild(style);
+});
+"""
+
+
+def new_context(browser: Browser, offsite: OffsiteRequests, **options) -> BrowserContext:
+    context = browser.new_context(**options)
+    context.route("**/*", offsite.handle)
+    context.add_init_script(_NO_TRANSITIONS)
+    return context
+
+
+def open_page(page: Page, base_url: str, path: str, offsite: OffsiteRequests) -> None:
+    offsite.current_page = path or "/"
+    page.goto(urljoin(base_url, path), wait_until="load")
+
+
+def axe_failures(page: Page, name: str, viewport: str) -> list[Failure]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    failures = []
+    for violation in result["violations"]:
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            failures.append(
+                Failure(
+                    name,
+                    f"axe {violation['id']} at {viewport}",
+                    " ".join(str(target) for target in node["target"]),
+                    f"{violation['help']}. {summary}",
+                )
+            )
+    return failures
+
+
+# Elements wider than the viewport: the cause of horizontal scrolling.
+_WIDE_ELEMENTS_JS = """
+width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1 && e.checkVisibility())
+  .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
+  .slice(0, 3)
+  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+       (typeof e.className === 'string' && e.className.trim()
+         ? '.' + e.className.trim().split(/\\s+/).join('.') : ''))
+"""
+
+
+def reflow_failures(page: Page, name: str, viewport: dict, label: str) -> list[Failure]:
+    """No horizontal scrolling (WCAG 1.4.10 reflow)."""
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if scroll_width <= viewport["width"]:
+        return []
+    culprits = page.evaluate(_WIDE_ELEMENTS_JS, viewport["width"]) or ["(page)"]
+    return [
+        Failure(
+            name,
+            f"reflow at {label}",
+            culprit,
+            f"page scrolls sideways: {scroll_width}px wide in a {viewport['width']}px window",
+        )
+        for culprit in culprits
+    ]
+
+
+# Text cut off by its box (overflow hidden or clip), which zooming can cause.
+_CLIPPED_TEXT_JS = """
+() => [...document.querySelectorAll('article *')]
+  .filter(e => e.checkVisibility() && e.textContent.trim())
+  .filter(e => { const s = getComputedStyle(e);
+    return ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY); })
+  .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+  .slice(0, 5)
+  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ': '
+       + e.textContent.trim().slice(0, 40))
+"""
+
+
+def zoom_failures(page: Page, name: str) -> list[Failure]:
+    """At 200% zoom, no sideways scrolling and no text cut off (WCAG 1.4.4 resize text)."""
+    failures = reflow_failures(page, name, ZOOM_200, "200% zoom")
+    for element in page.evaluate(_CLIPPED_TEXT_JS):
+        failures.append(
+            Failure(name, "text cut off at 200% zoom", element, "text does not fit its box")
+        )
+    return failures
+
+
+def no_javascript_failures(page: Page, name: str) -> list[Failure]:
+    """With JavaScript off, the main content shows and every link in it works."""
+    article = page.locator("article")
+    if article.count() == 0 or not article.first.is_visible():
+        return [Failure(name, "no JavaScript", "article", "the main content is not shown")]
+    if len(article.first.inner_text().strip()) < 20:
+        return [Failure(name, "no JavaScript", "article", "the main content is empty")]
+    failures = []
+    hrefs = article.first.evaluate("a => [...a.querySelectorAll('a[href]')].map(l => l.href)")
+    targets: dict[str, str | None] = {}
+    for href in hrefs:
+        if urlsplit(href).hostname != ALLOWED_HOST:
+            continue  # mailto:, tel: and other sites cannot be checked offline
+        url, fragment = urldefrag(href)
+        if url not in targets:
+            response = page.request.get(url)
+            targets[url] = response.text() if response.ok else None
+        html = targets[url]
+        if html is None:
+            failures.append(
+                Failure(name, "no JavaScript: broken link", href, "the linked page does not load")
+            )
+        elif fragment and f'id="{fragment}"' not in html:
+            failures.append(
+                Failure(name, "no JavaScript: broken link", href, f"no #{fragment} on that page")
+            )
+    return failures
+
+
+_FOCUSED_ELEMENT_JS = """
+order => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e.hasAttribute('data-sl-focus-order')) return null;
+  e.setAttribute('data-sl-focus-order', order);
+  const r = e.getBoundingClientRect();
+  const s = getComputedStyle(e);
+  return {
+    name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+          (e.getAttribute('href') ? '[href="' + e.getAttribute('href') + '"]' : '') +
+          (e.textContent.trim()
+            ? ' "' + e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 30) + '"' : ''),
+    visible: r.width > 0 && r.height > 0
+             && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+             && r.bottom > -window.scrollY && r.right > 0,
+    style: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join(' | '),
+    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+    shadow: s.boxShadow !== 'none',
+  };
+}
+"""
+
+_UNFOCUSED_STYLES_JS = """
+() => { document.activeElement && document.activeElement.blur();
+  return Object.fromEntries([...document.querySelectorAll('[data-sl-focus-order]')].map(e => {
+    const s = getComputedStyle(e);
+    const style = [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join(' | ');
+    return [e.getAttribute('data-sl-focus-order'), style];
+  })); }
+"""
+
+
+def keyboard_failures(page: Page, name: str, reload) -> list[Failure]:
+    """The first Tab reaches a skip link that moves focus to the main content; every element
+    that takes focus is visible and shows a focus indicator (outline or box-shadow)."""
+    failures = []
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        """() => { const e = document.activeElement;
+          if (!e || e === document.body) return null;
+          return {tag: e.tagName.toLowerCase(), cls: String(e.className || ''),
+                  href: e.getAttribute('href') || '', text: e.textContent.trim()}; }"""
+    )
+    is_skip_link = (
+        first is not None
+        and first["tag"] == "a"
+        and first["href"].startswith("#")
+        and ("skip" in first["cls"] or first["text"].lower().startswith("skip"))
+    )
+    if first is None:
+        failures.append(
+            Failure(name, "keyboard: skip link", "first Tab", "reaches nothing, not a skip link")
+        )
+    elif not is_skip_link:
+        failures.append(
+            Failure(
+                name,
+                "keyboard: skip link",
+                "first Tab",
+                f"reaches {first['tag']} {first['text'][:40]!r}, not a skip link",
+            )
+        )
+    else:
+        page.keyboard.press("Enter")
+        target = first["href"].split("#", 1)[-1]
+        focused = page.evaluate(
+            """id => { const t = document.getElementById(id), a = document.activeElement;
+              return !!t && (a === t || t.contains(a)); }""",
+            target,
+        )
+        if not focused:
+            failures.append(
+                Failure(
+                    name,
+                    "keyboard: skip link",
+                    first["href"],
+                    "does not move focus to the main content",
+                )
+            )
+    reload()
+    seen = {}
+    for order in range(400):
+        page.keyboard.press("Tab")
+        element = page.evaluate(_FOCUSED_ELEMENT_JS, str(order))
+        if element is None:
+            break
+        seen[str(order)] = element
+        if not element["visible"]:
+            failures.append(
+                Failure(
+                    name,
+                    "keyboard: invisible element takes focus",
+                    element["name"],
+                    "it cannot be seen when focused",
+                )
+            )
+    unfocused = page.evaluate(_UNFOCUSED_STYLES_JS)
+    for order, element in seen.items():
+        indicator = (element["outline"] or element["shadow"]) and element["style"] != unfocused.get(
+            order
+        )
+        if element["visible"] and not indicator:
+            failures.append(
+                Failure(
+                    name,
+                    "keyboard: no visible focus indicator",
+                    element["name"],
+                    "outline and box-shadow are the same with and without focus "
+                    f"({element['style']})",
+                )
+            )
+    return failures
+
+
+# --- Each check over a list of pages, sharing one browser. ---
+
+
+def _pages_in(browser: Browser, base_url: str, pages: list[str], check, **options) -> list[Failure]:
+    offsite = OffsiteRequests()
+    context = new_context(browser, offsite, **options)
+    page = context.new_page()
+    failures = []
+    try:
+        for path in pages:
+            open_page(page, base_url, path, offsite)
+            failures += check(
+                page, path or "/", lambda p=path: open_page(page, base_url, p, offsite)
+            )
+    finally:
+        context.close()
+    return failures + offsite.failures()
+
+
+def axe_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
+    failures = []
+    for label, viewport in (("1280x800", DESKTOP), ("320x640", PHONE)):
+        failures += _pages_in(
+            browser,
+            base_url,
+            pages,
+            lambda page, name, _, label=label: axe_failures(page, name, label),
+            viewport=viewport,
+        )
+    return failures
+
+
+def reflow_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
+    return _pages_in(
+        browser,
+        base_url,
+        pages,
+        lambda page, name, _: reflow_failures(page, name, PHONE, "320px"),
+        viewport=PHONE,
+    ) + _pages_in(
+        browser,
+        base_url,
+        pages,
+        lambda page, name, _: zoom_failures(page, name),
+        viewport=ZOOM_200,
+        device_scale_factor=2,
+    )
+
+
+def privacy_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
+    def settle(page: Page, name: str, _) -> list[Failure]:
+        page.wait_for_load_state("networkidle")
+        return []
+
+    return _pages_in(browser, base_url, pages, settle, viewport=DESKTOP)
+
+
+def no_javascript_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
+    return _pages_in(
+        browser,
+        base_url,
+        pages,
+        lambda page, name, _: no_javascript_failures(page, name),
+        viewport=DESKTOP,
+        java_script_enabled=False,
+    )
+
+
+def keyboard_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
+    return _pages_in(browser, base_url, pages, keyboard_failures, viewport=DESKTOP)

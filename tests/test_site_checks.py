@@ -1,0 +1,85 @@
+"""Every page of the built site, checked as real users and real tools see it.
+
+Browser checks run in Debian's Chromium through Playwright; see tests/sitecheck/. Each failure
+names the page, the rule and the element. Results are also written to reports/site-checks.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import PROJECT
+from sitecheck import report
+from sitecheck.browser import axe_on, keyboard_on, no_javascript_on, privacy_on, reflow_on
+from sitecheck.reading import reading_failures, site_reading_levels
+from sitecheck.server import page_urls
+from sitecheck.static import link_failures, nu_failures
+from sitecheck.tools import require
+
+READING_BUDGET = yaml.safe_load(
+    (PROJECT / "tests" / "reading-level.yml").read_text(encoding="utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    found = page_urls(built_site)
+    assert "" in found and "404.html" in found and len(found) >= 8, found
+    return found
+
+
+def test_axe_finds_nothing_at_desktop_and_phone_widths(browser, site_url, pages, site_report):
+    failures = axe_on(browser, site_url, pages)
+    site_report.add(
+        "axe-core (WCAG 2.2 AA and best practice, 1280x800 and 320x640)", len(pages), failures
+    )
+    assert failures == [], report(failures)
+
+
+def test_no_page_scrolls_sideways_at_320px_or_200_percent_zoom(
+    browser, site_url, pages, site_report
+):
+    failures = reflow_on(browser, site_url, pages)
+    site_report.add("Reflow at 320px and 200% zoom", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+def test_no_page_requests_another_host(browser, site_url, pages, site_report):
+    failures = privacy_on(browser, site_url, pages)
+    site_report.add("Privacy: no request to another host", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+def test_every_page_works_without_javascript(browser, site_url, pages, site_report):
+    failures = no_javascript_on(browser, site_url, pages)
+    site_report.add("No JavaScript: main content shown, links work", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+def test_keyboard_skip_link_and_visible_focus(browser, site_url, pages, site_report):
+    failures = keyboard_on(browser, site_url, pages)
+    site_report.add(
+        "Keyboard: skip link, visible focus, nothing invisible focused", len(pages), failures
+    )
+    assert failures == [], report(failures)
+
+
+def test_html_is_valid(built_site, pages, site_report):
+    require("java", "vnu-jar")
+    failures = nu_failures(built_site)
+    site_report.add("W3C Nu HTML checker", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+def test_internal_links_and_anchors_work(built_site, pages, site_report):
+    failures = link_failures(built_site)
+    site_report.add("Internal links and anchors", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+def test_reading_level_is_within_budget(built_site, site_report):
+    levels = site_reading_levels(built_site, READING_BUDGET)
+    site_report.reading_levels = levels
+    failures = [f for level in levels for f in reading_failures(level, READING_BUDGET)]
+    site_report.add("Reading level (budget in tests/reading-level.yml)", len(levels), failures)
+    assert failures == [], report(failures)

@@ -1,0 +1,97 @@
+"""Each site check, run on a page broken on purpose (tests/fixtures/bad-pages/), fails with a
+message naming that page and the problem; the good page passes every check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import PROJECT
+from sitecheck.browser import axe_on, keyboard_on, no_javascript_on, privacy_on, reflow_on
+from sitecheck.reading import reading_failures, site_reading_levels
+from sitecheck.server import serve
+from sitecheck.static import link_failures, nu_failures
+from sitecheck.tools import require
+
+BAD_PAGES = Path(__file__).parent / "fixtures" / "bad-pages"
+READING_BUDGET = yaml.safe_load(
+    (PROJECT / "tests" / "reading-level.yml").read_text(encoding="utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def bad_site_url():
+    with serve(BAD_PAGES) as url:
+        yield url
+
+
+def _found(failures, page: str) -> str:
+    return "\n".join(str(f) for f in failures if f.page == page)
+
+
+@pytest.mark.parametrize(
+    "check, page, expected",
+    [
+        (axe_on, "axe/", ["axe image-alt at 1280x800", "axe color-contrast at 320x640", "img"]),
+        (reflow_on, "wide/", ["reflow at 320px", "div", "page scrolls sideways"]),
+        (reflow_on, "clipped/", ["text cut off at 200% zoom", "p: This sentence"]),
+        (
+            privacy_on,
+            "offsite/",
+            ["https://fonts.example.com/font.css", "https://tracker.example.com/pixel.gif"],
+        ),
+        (no_javascript_on, "js-only/", ["no JavaScript", "the main content is empty"]),
+        (no_javascript_on, "broken-links/", ["no-such-page/", "no #no-such-anchor on that page"]),
+        (keyboard_on, "no-skip-link/", ["keyboard: skip link", "not a skip link"]),
+        (
+            keyboard_on,
+            "skip-goes-nowhere/",
+            ["#nowhere", "does not move focus to the main content"],
+        ),
+        (
+            keyboard_on,
+            "focus-hidden/",
+            [
+                "no visible focus indicator",
+                "A link with no focus style",
+                "invisible element takes focus",
+                "An invisible link",
+            ],
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else getattr(value, "__name__", None),
+)
+def test_browser_check_fails_on_its_bad_page(browser, bad_site_url, check, page, expected):
+    failures = check(browser, bad_site_url, [page, "good/"])
+    found = _found(failures, page)
+    for text in expected:
+        assert text in found, f"{check.__name__} on {page}: {text!r} not in:\n{found}"
+    assert _found(failures, "good/") == ""
+
+
+def test_nu_checker_fails_on_invalid_html():
+    require("java", "vnu-jar")
+    failures = nu_failures(BAD_PAGES)
+    found = _found(failures, "invalid-html/index.html")
+    assert "nu-html" in found and "Duplicate ID" in found, found
+    assert "Stray end tag" in found, found
+    assert _found(failures, "good/index.html") == ""
+
+
+def test_link_check_fails_on_broken_links():
+    failures = link_failures(BAD_PAGES)
+    found = _found(failures, "broken-links/index.html")
+    assert "broken link: ../no-such-page/: no such page or file in the site" in found, found
+    assert "broken link: ../good/#no-such-anchor: no #no-such-anchor on that page" in found, found
+    assert _found(failures, "good/index.html") == ""
+
+
+def test_reading_level_fails_on_hard_text():
+    budget = {**READING_BUDGET, "not_family_facing": []}
+    levels = {level.page: level for level in site_reading_levels(BAD_PAGES, budget)}
+    hard = reading_failures(levels["hard-to-read/"], budget)
+    rules = {f.rule for f in hard}
+    assert rules == {"reading level", "reading level: long sentence"}, hard
+    assert all(f.page == "hard-to-read/" for f in hard)
+    assert reading_failures(levels["good/"], budget) == []
