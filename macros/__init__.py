@@ -17,6 +17,8 @@ from markupsafe import escape
 from .components import make_environment, render
 from .content import load_content
 from .errors import ContentErrors
+from .finder import FINDER_ROOT, most_questions
+from .pages import all_generated_pages, finder_tree, relative_url, route_url, routes_by_group
 
 LOGO_IN_SITE = "assets/council-logo"
 
@@ -63,6 +65,14 @@ def define_env(env) -> None:
         "last_reviewed": site.last_reviewed,
     }
     env.variables["content"] = content
+    # Pages made from content (one per route, one per finder path): mkdocs_hooks.on_files adds them.
+    config["extra"]["generated_pages"] = [
+        (page.src_uri, page.markdown()) for page in all_generated_pages(content, templates)
+    ]
+
+    def here() -> str:
+        """The address of the page being rendered, e.g. 'routes/' (for relative links)."""
+        return env.page.url
 
     def component(template_name: str, **context) -> str:
         return render(templates, template_name, **context)
@@ -133,7 +143,7 @@ def define_env(env) -> None:
     def send_team_card(heading_level: int = 3) -> str:
         return component(
             "contact_card.html",
-            organization=site.send_team,
+            organization=content.provider(site.send_team),
             heading_level=heading_level,
             show_description=True,
         )
@@ -151,6 +161,30 @@ def define_env(env) -> None:
     def information_provider_id() -> str:
         """The id of the first information and support provider (the local SENDIASS)."""
         return service.providers.information_and_support[0]
+
+    @env.macro
+    def routes_index() -> str:
+        return component("routes_index.html", groups=routes_by_group(content, here()))
+
+    @env.macro
+    def route_comparison(route_ids: list[str], caption: str) -> str:
+        items = [
+            {"route": content.route(route_id), "url": relative_url(here(), route_url(route_id))}
+            for route_id in route_ids
+        ]
+        return component("route_comparison.html", items=items, caption=caption)
+
+    @env.macro
+    def finder_start_link() -> str:
+        return component("start_link.html", url=relative_url(here(), FINDER_ROOT))
+
+    @env.macro
+    def finder_question_count() -> str:
+        return component("question_count.html", count=most_questions(content.finder))
+
+    @env.macro
+    def finder_at_a_glance() -> str:
+        return component("finder_tree.html", tree=finder_tree(content, here()))
 
     def copy_logo(env) -> None:
         target = Path(config["site_dir"]) / logo_target

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import records
 from .errors import ContentErrors, ContentMessage
+from .finder import graph_problems
 from .placeholders import placeholder_warnings
 from .yamlsource import LineDict, LineList, load_yaml_file
 
@@ -27,7 +28,10 @@ CONTENT_FILES: dict[str, type[records.Record]] = {
     "site.yml": records.SiteSettings,
     "providers.yml": records.ProviderList,
     "disagreement-resolution.yml": records.Service,
+    "route-finder.yml": records.RouteFinder,
 }
+# A folder of records, one file each, named after the record's id.
+ROUTES_FOLDER = "routes"
 
 # Plain-English names for pydantic's error types, for "expected ..., found ..." messages.
 _EXPECTED = {
@@ -51,9 +55,15 @@ class Content:
     site: records.SiteSettings
     providers: dict[str, records.Organization]
     disagreement_resolution: records.Service
+    # In the order families should read them (each route's ``order``).
+    routes: dict[str, records.Route]
+    finder: records.RouteFinder
 
     def provider(self, provider_id: str) -> records.Organization:
         return self.providers[provider_id]
+
+    def route(self, route_id: str) -> records.Route:
+        return self.routes[route_id]
 
 
 @dataclass(frozen=True)
@@ -112,26 +122,60 @@ def load_content(folder: Path) -> LoadedContent:
         errors.extend(problems)
         checked[name] = _CheckedFile(display_name, model, loaded.data, record)
 
+    route_files = []
+    for path in sorted((folder / ROUTES_FOLDER).glob("*.y*ml")):
+        display_name = f"{shown_folder}/{ROUTES_FOLDER}/{path.name}"
+        loaded = load_yaml_file(path, display_name)
+        errors.extend(loaded.problems)
+        if loaded.data is None:
+            continue
+        record, problems = validate_record(records.Route, loaded.data, display_name)
+        errors.extend(problems)
+        route_file = _CheckedFile(display_name, records.Route, loaded.data, record)
+        route_files.append(route_file)
+        if record is not None and record.id != path.stem:
+            errors.append(
+                _message(
+                    route_file,
+                    ("id",),
+                    f"expected the id to be the file name {path.stem!r}, found {record.id!r}",
+                )
+            )
+    if not route_files:
+        errors.append(
+            ContentMessage(
+                f"{shown_folder}/{ROUTES_FOLDER}/",
+                0,
+                problem="expected a folder with one file per route, found no route files",
+            )
+        )
+
     records_by_file = {name: f.record for name, f in checked.items() if f.record is not None}
-    for file in checked.values():
+    for file in [*checked.values(), *route_files]:
         errors.extend(_duplicate_ids(file))
-    if len(records_by_file) == len(CONTENT_FILES):
-        errors.extend(_reference_errors(checked))
+    routes_valid = all(f.record is not None for f in route_files)
+    if len(records_by_file) == len(CONTENT_FILES) and routes_valid:
+        errors.extend(_reference_errors(checked, route_files))
     if "site.yml" in records_by_file:
         errors.extend(_logo_errors(checked["site.yml"], folder))
     if errors:
         raise ContentErrors(errors)
 
     provider_list = typing.cast(records.ProviderList, records_by_file["providers.yml"])
+    routes = sorted(
+        (typing.cast(records.Route, f.record) for f in route_files), key=lambda r: (r.order, r.id)
+    )
     content = Content(
         site=typing.cast(records.SiteSettings, records_by_file["site.yml"]),
         providers={p.id: p for p in provider_list.providers},
         disagreement_resolution=typing.cast(
             records.Service, records_by_file["disagreement-resolution.yml"]
         ),
+        routes={route.id: route for route in routes},
+        finder=typing.cast(records.RouteFinder, records_by_file["route-finder.yml"]),
     )
     warnings = []
-    for file in checked.values():
+    for file in [*checked.values(), *route_files]:
         warnings.extend(_unverified_source_warnings(file))
         warnings.extend(
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
@@ -320,27 +364,52 @@ def _duplicate_ids(file: _CheckedFile) -> list[ContentMessage]:
     return problems
 
 
-def _reference_errors(checked: dict[str, _CheckedFile]) -> list[ContentMessage]:
-    """References between files: every provider id used must exist in providers.yml."""
+def _reference_errors(
+    checked: dict[str, _CheckedFile], route_files: list[_CheckedFile]
+) -> list[ContentMessage]:
+    """References between files: provider ids, route ids and the route finder's graph."""
     providers_file = checked["providers.yml"]
     provider_list = typing.cast(records.ProviderList, providers_file.record)
     known = [p.id for p in provider_list.providers]
+
+    def unknown_provider(file: _CheckedFile, loc: tuple, provider_id: str) -> ContentMessage:
+        close = difflib.get_close_matches(provider_id, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return _message(
+            file,
+            loc,
+            f"expected the id of a provider in {providers_file.display_name}{hint}, "
+            f"one of: {', '.join(known)}; found {provider_id!r}",
+        )
+
+    site_file = checked["site.yml"]
+    send_team = typing.cast(records.SiteSettings, site_file.record).send_team
+    problems = (
+        [] if send_team in known else [unknown_provider(site_file, ("send_team",), send_team)]
+    )
     service_file = checked["disagreement-resolution.yml"]
     service = typing.cast(records.Service, service_file.record)
-    problems = []
-    for role in type(service.providers).model_fields:
-        for index, provider_id in enumerate(getattr(service.providers, role)):
-            if provider_id not in known:
-                close = difflib.get_close_matches(provider_id, known, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                problems.append(
-                    _message(
-                        service_file,
-                        ("providers", role, index),
-                        f"expected the id of a provider in {providers_file.display_name}{hint}, "
-                        f"one of: {', '.join(known)}; found {provider_id!r}",
-                    )
-                )
+    problems += [
+        unknown_provider(service_file, ("providers", role, index), provider_id)
+        for role in type(service.providers).model_fields
+        for index, provider_id in enumerate(getattr(service.providers, role))
+        if provider_id not in known
+    ]
+    for route_file in route_files:
+        route = typing.cast(records.Route, route_file.record)
+        problems += [
+            unknown_provider(route_file, ("providers", index), provider_id)
+            for index, provider_id in enumerate(route.providers)
+            if provider_id not in known
+        ]
+    finder_file = checked["route-finder.yml"]
+    route_ids = [typing.cast(records.Route, f.record).id for f in route_files]
+    problems += [
+        _message(finder_file, loc, problem)
+        for loc, problem in graph_problems(
+            typing.cast(records.RouteFinder, finder_file.record), route_ids
+        )
+    ]
     return problems
 
 

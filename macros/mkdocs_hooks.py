@@ -1,4 +1,4 @@
-"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): small fixes to the HTML Material writes.
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): add generated pages, fix Material's HTML.
 
 Kept beside macros/__init__.py, the other MkDocs glue. MkDocs loads this file by its path, so it
 imports nothing from the project.
@@ -25,6 +25,18 @@ def remove_checkbox_autocomplete(html: str) -> str:
         return _AUTOCOMPLETE.sub("", text) if 'type="checkbox"' in text else text
 
     return _INPUT_TAG.sub(fix, html)
+
+
+def on_files(files, config):
+    """Add the pages made from content, which macros/__init__.py put in config.extra."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    for src_uri, markdown in config["extra"].get("generated_pages", []):
+        # Reached through links (the routes page, the finder), not the menu.
+        files.append(
+            File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+    return files
 
 
 def on_post_page(output: str, page, config) -> str:

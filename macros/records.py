@@ -266,7 +266,8 @@ class AccessibilityStatement(Record):
 class SiteSettings(Record):
     record_kind: ClassVar[str] = "site"
     council: Council
-    send_team: CouncilContact
+    # The id of the council's SEND team in providers.yml.
+    send_team: RecordId
     accessibility_contact: CouncilContact
     accessibility: AccessibilityStatement
     branding: Branding
@@ -331,3 +332,80 @@ class Service(Record):
     steps: list[ProcessStep] = Field(min_length=1)
     providers: ServiceProviders
     sources: list[Source] = Field(min_length=1)
+
+
+# --- content/routes/<id>.yml: one way of resolving a disagreement per file ---
+
+
+class TimeLimit(Record):
+    """A deadline or statutory time limit, with where it comes from."""
+
+    text: Text
+    source: Source
+
+
+class Route(Record):
+    """A way to resolve a disagreement (Open Referral UK: service), one file each."""
+
+    record_kind: ClassVar[str] = "route"
+    id: RecordId
+    name: Text
+    # Where the route sits on the "Ways to sort out a disagreement" page, and in what order.
+    group: Literal["informal", "formal", "appeal", "complaint", "legal", "signpost"]
+    order: int
+    summary: Text
+    who_can_use: Text
+    covers: Text
+    when: Text
+    # Whether you must contact a mediation adviser before using this route.
+    mediation_advice: Literal["needed", "not-needed", "depends"]
+    mediation_advice_note: Text | None = None
+    time_limits: list[TimeLimit] = []
+    cost: Text
+    providers: list[RecordId] = []
+    how_to_start: list[Text] = Field(min_length=1)
+    produces: Text
+    sources: list[Source] = Field(min_length=1)
+
+
+# --- content/route-finder.yml: the "which route is for me" questions, as data ---
+
+
+class Option(Record):
+    record_kind: ClassVar[str] = "option"
+    id: RecordId
+    label: Text
+    hint: Text | None = None
+    # The id of the next question, or of an outcome.
+    next: RecordId
+
+
+class Question(Record):
+    record_kind: ClassVar[str] = "question"
+    id: RecordId
+    text: Text
+    hint: Text | None = None
+    options: list[Option] = Field(min_length=2)
+
+
+class OutcomeRoute(Record):
+    route: RecordId
+    why: Text
+
+
+class Outcome(Record):
+    record_kind: ClassVar[str] = "outcome"
+    id: RecordId
+    summary: Text
+    routes: list[OutcomeRoute] = Field(min_length=1)
+    first_step: Text
+    deadlines: list[TimeLimit] = []
+
+
+class RouteFinder(Record):
+    record_kind: ClassVar[str] = "route finder"
+    start: RecordId
+    # The most pages the finder may generate (one per path through the questions).
+    page_budget: int
+    questions: list[Question] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)

@@ -3,9 +3,9 @@
 Each folder in tests/fixtures/broken/ is one way of breaking the real content, beside the exact
 messages it must produce:
 
-- every file in the folder (other than expected.txt and remove.txt) replaces, or is added to, a
-  copy of content/;
-- remove.txt, if present, names content files to delete from the copy, one per line;
+- changes.yml lists edits to a copy of content/: ``find`` (which must match exactly once, so a
+  case that no longer fits the real content fails loudly) and ``replace``, with an optional
+  ``encoding`` to save the file in; or ``write`` (a whole file's text) or ``remove: true``;
 - expected.txt holds every expected message, one per line, in the order they are reported.
 
 Messages name files relative to the working directory, so each test runs in a temporary folder
@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import PROJECT, copy_project, run_mkdocs_build
 
 from macros.content import load_content
@@ -27,18 +28,11 @@ from macros.records import contrast_with_white
 
 CONTENT = PROJECT / "content"
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
-CASE_CONTROL_FILES = {"expected.txt", "remove.txt"}
 CASES = sorted(case.name for case in BROKEN.iterdir() if case.is_dir())
 
 
-def case_files(case: str) -> list[Path]:
-    """The content files a case puts in place of (or beside) the real ones."""
-    return sorted(f for f in (BROKEN / case).iterdir() if f.name not in CASE_CONTROL_FILES)
-
-
-def removed_files(case: str) -> list[str]:
-    remove = BROKEN / case / "remove.txt"
-    return remove.read_text(encoding="utf-8").split() if remove.exists() else []
+def changes(case: str) -> list[dict]:
+    return yaml.safe_load((BROKEN / case / "changes.yml").read_text(encoding="utf-8"))
 
 
 def expected_messages(case: str) -> list[str]:
@@ -48,10 +42,20 @@ def expected_messages(case: str) -> list[str]:
 
 def break_content(content_dir: Path, case: str) -> None:
     """Apply one broken-content case to a copy of content/."""
-    for file in case_files(case):
-        shutil.copyfile(file, content_dir / file.name)
-    for name in removed_files(case):
-        (content_dir / name).unlink()
+    for change in changes(case):
+        path = content_dir / change["file"]
+        if change.get("remove"):
+            path.unlink()
+        elif "write" in change:
+            path.write_text(change["write"], encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert text.count(change["find"]) == 1, (
+                f"{case}/changes.yml: the text to find is not in {change['file']} exactly once; "
+                "update the case to fit the real content"
+            )
+            replaced = text.replace(change["find"], change["replace"])
+            path.write_bytes(replaced.encode(change.get("encoding", "utf-8")))
 
 
 def reported_messages(content_dir: Path) -> list[str]:
@@ -99,16 +103,15 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_case_changes_the_content_and_expects_a_message(case):
+def test_case_changes_the_content_and_expects_a_message(case, tmp_path):
     """A case that changes nothing, or expects nothing, would pass or fail for the wrong reason."""
     assert expected_messages(case), f"{case}/expected.txt is empty"
-    changed = [
-        f.name
-        for f in case_files(case)
-        if not (CONTENT / f.name).is_file() or (CONTENT / f.name).read_bytes() != f.read_bytes()
-    ]
-    removed = [name for name in removed_files(case) if (CONTENT / name).is_file()]
-    assert changed or removed, f"{case} leaves content/ as it is"
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    break_content(copy, case)
+    before = {p.relative_to(CONTENT): p.read_bytes() for p in CONTENT.rglob("*") if p.is_file()}
+    after = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    assert before != after, f"{case} leaves content/ as it is"
 
 
 # --- One test per rejection ---
@@ -124,7 +127,7 @@ def test_problems_in_several_files_are_all_reported_in_one_run(content_copy):
     # Each case breaks a different file; together they break all three and add a stray file.
     # Listed in the order problems are reported: by file name, then line.
     cases = ["duplicate-record-id", "unexpected-extra-file", "invalid-uk-phone", "colour-too-light"]
-    touched = [f.name for case in cases for f in case_files(case)]
+    touched = [change["file"] for case in cases for change in changes(case)]
     assert len(touched) == len(set(touched)), "the cases must break different files"
     for case in cases:
         break_content(content_copy, case)
@@ -158,8 +161,9 @@ def real_content(monkeypatch):
 
 def test_the_real_content_loads(real_content):
     content = real_content.content
-    assert sorted(content.providers) == ["kids", "sendiass", "together-trust"]
+    assert {"kids", "sendiass", "together-trust", content.site.send_team} <= set(content.providers)
     assert content.disagreement_resolution.providers.formal == ["kids", "together-trust"]
+    assert len(content.routes) >= 16
     assert content.site.branding.logo == "logo.svg"
 
 
@@ -168,18 +172,20 @@ def test_the_real_content_loads(real_content):
     [
         "content/site.yml:6: site: council.name: "
         "placeholder name 'Example Council': replace it with the real one",
-        "content/providers.yml:23: provider 'sendiass': name: "
+        "content/providers.yml:25: provider 'sendiass': name: "
         "placeholder name 'Example Council SENDIASS': replace it with the real one",
-        "content/site.yml:23: contact 'send-team': phones.1.number: "
+        "content/providers.yml:63: provider 'council-send-team': phones.1.number: "
         "placeholder phone number '0113 496 0000': replace it with the real one",
-        "content/providers.yml:35: provider 'sendiass': phones.1.number: "
+        "content/providers.yml:37: provider 'sendiass': phones.1.number: "
         "placeholder phone number '0113 496 0111': replace it with the real one",
         "content/site.yml:7: site: council.local_offer_url: "
         "placeholder address 'https://www.example.org/local-offer': replace it with the real one",
-        "content/site.yml:26: contact 'send-team': email.address: "
+        "content/providers.yml:66: provider 'council-send-team': email.address: "
         "placeholder address 'send@example.org': replace it with the real one",
-        "content/providers.yml:42: provider 'sendiass': website.url: "
+        "content/providers.yml:44: provider 'sendiass': website.url: "
         "placeholder address 'https://sendiass.example.org': replace it with the real one",
+        "content/site.yml:27: contact 'web-team': email.address: "
+        "placeholder address 'accessibility@example.org': replace it with the real one",
     ],
 )
 def test_the_real_content_warns_about_each_placeholder(real_content, warning):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import PROJECT
 from sitecheck import report
-from sitecheck.browser import axe_on, keyboard_on, no_javascript_on, privacy_on, reflow_on
+from sitecheck.browser import check_pages
 from sitecheck.reading import reading_failures, site_reading_levels
 from sitecheck.server import page_urls
 from sitecheck.static import link_failures, nu_failures
@@ -28,36 +28,40 @@ def pages(built_site):
     return found
 
 
-def test_axe_finds_nothing_at_desktop_and_phone_widths(browser, site_url, pages, site_report):
-    failures = axe_on(browser, site_url, pages)
+@pytest.fixture(scope="module")
+def browser_results(browser, site_url, pages):
+    """Every browser check on every page, run once and shared by the tests below."""
+    return check_pages(browser, site_url, pages)
+
+
+def test_axe_finds_nothing_at_desktop_and_phone_widths(browser_results, pages, site_report):
+    failures = browser_results["axe"]
     site_report.add(
         "axe-core (WCAG 2.2 AA and best practice, 1280x800 and 320x640)", len(pages), failures
     )
     assert failures == [], report(failures)
 
 
-def test_no_page_scrolls_sideways_at_320px_or_200_percent_zoom(
-    browser, site_url, pages, site_report
-):
-    failures = reflow_on(browser, site_url, pages)
+def test_no_page_scrolls_sideways_at_320px_or_200_percent_zoom(browser_results, pages, site_report):
+    failures = browser_results["reflow"]
     site_report.add("Reflow at 320px and 200% zoom", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_no_page_requests_another_host(browser, site_url, pages, site_report):
-    failures = privacy_on(browser, site_url, pages)
+def test_no_page_requests_another_host(browser_results, pages, site_report):
+    failures = browser_results["privacy"]
     site_report.add("Privacy: no request to another host", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_every_page_works_without_javascript(browser, site_url, pages, site_report):
-    failures = no_javascript_on(browser, site_url, pages)
+def test_every_page_works_without_javascript(browser_results, pages, site_report):
+    failures = browser_results["no-javascript"]
     site_report.add("No JavaScript: main content shown, links work", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_keyboard_skip_link_and_visible_focus(browser, site_url, pages, site_report):
-    failures = keyboard_on(browser, site_url, pages)
+def test_keyboard_skip_link_and_visible_focus(browser_results, pages, site_report):
+    failures = browser_results["keyboard"]
     site_report.add(
         "Keyboard: skip link, visible focus, nothing invisible focused", len(pages), failures
     )

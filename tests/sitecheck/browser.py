@@ -83,6 +83,8 @@ def new_context(browser: Browser, offsite: OffsiteRequests, **options) -> Browse
     context = browser.new_context(**options)
     context.route("**/*", offsite.handle)
     context.add_init_script(_NO_TRANSITIONS)
+    if options.get("java_script_enabled", True):
+        context.add_init_script(path=str(AXE))
     return context
 
 
@@ -92,9 +94,12 @@ def open_page(page: Page, base_url: str, path: str, offsite: OffsiteRequests) ->
 
 
 def axe_failures(page: Page, name: str, viewport: str) -> list[Failure]:
-    page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        """tags => axe.run(document, {
+          runOnly: {type: 'tag', values: tags},
+          resultTypes: ['violations'],
+        })""",
+        AXE_TAGS,
     )
     failures = []
     for violation in result["violations"]:
@@ -144,6 +149,8 @@ def reflow_failures(page: Page, name: str, viewport: dict, label: str) -> list[F
 _CLIPPED_TEXT_JS = """
 () => [...document.querySelectorAll('article *')]
   .filter(e => e.checkVisibility() && e.textContent.trim())
+  // Text hidden on purpose for screen readers is clipped to 1px: not a zoom problem.
+  .filter(e => e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1)
   .filter(e => { const s = getComputedStyle(e);
     return ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY); })
   .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
@@ -207,6 +214,9 @@ order => {
     visible: r.width > 0 && r.height > 0
              && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
              && r.bottom > -window.scrollY && r.right > 0,
+    tag: e.tagName.toLowerCase(),
+    href: e.getAttribute('href') || '',
+    skip: /skip/i.test(String(e.className)) || /^skip/i.test(e.textContent.trim()),
     style: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join(' | '),
     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
     shadow: s.boxShadow !== 'none',
@@ -224,54 +234,10 @@ _UNFOCUSED_STYLES_JS = """
 """
 
 
-def keyboard_failures(page: Page, name: str, reload) -> list[Failure]:
+def keyboard_failures(page: Page, name: str) -> list[Failure]:
     """The first Tab reaches a skip link that moves focus to the main content; every element
     that takes focus is visible and shows a focus indicator (outline or box-shadow)."""
     failures = []
-    page.keyboard.press("Tab")
-    first = page.evaluate(
-        """() => { const e = document.activeElement;
-          if (!e || e === document.body) return null;
-          return {tag: e.tagName.toLowerCase(), cls: String(e.className || ''),
-                  href: e.getAttribute('href') || '', text: e.textContent.trim()}; }"""
-    )
-    is_skip_link = (
-        first is not None
-        and first["tag"] == "a"
-        and first["href"].startswith("#")
-        and ("skip" in first["cls"] or first["text"].lower().startswith("skip"))
-    )
-    if first is None:
-        failures.append(
-            Failure(name, "keyboard: skip link", "first Tab", "reaches nothing, not a skip link")
-        )
-    elif not is_skip_link:
-        failures.append(
-            Failure(
-                name,
-                "keyboard: skip link",
-                "first Tab",
-                f"reaches {first['tag']} {first['text'][:40]!r}, not a skip link",
-            )
-        )
-    else:
-        page.keyboard.press("Enter")
-        target = first["href"].split("#", 1)[-1]
-        focused = page.evaluate(
-            """id => { const t = document.getElementById(id), a = document.activeElement;
-              return !!t && (a === t || t.contains(a)); }""",
-            target,
-        )
-        if not focused:
-            failures.append(
-                Failure(
-                    name,
-                    "keyboard: skip link",
-                    first["href"],
-                    "does not move focus to the main content",
-                )
-            )
-    reload()
     seen = {}
     for order in range(400):
         page.keyboard.press("Tab")
@@ -303,76 +269,82 @@ def keyboard_failures(page: Page, name: str, reload) -> list[Failure]:
                     f"({element['style']})",
                 )
             )
-    return failures
+    return failures + _skip_link_failures(page, name, seen.get("0"))
 
 
-# --- Each check over a list of pages, sharing one browser. ---
-
-
-def _pages_in(browser: Browser, base_url: str, pages: list[str], check, **options) -> list[Failure]:
-    offsite = OffsiteRequests()
-    context = new_context(browser, offsite, **options)
-    page = context.new_page()
-    failures = []
-    try:
-        for path in pages:
-            open_page(page, base_url, path, offsite)
-            failures += check(
-                page, path or "/", lambda p=path: open_page(page, base_url, p, offsite)
+def _skip_link_failures(page: Page, name: str, first: dict | None) -> list[Failure]:
+    """The first element Tab reached must be a skip link that moves focus to the main content."""
+    if first is None:
+        return [
+            Failure(name, "keyboard: skip link", "first Tab", "reaches nothing, not a skip link")
+        ]
+    if not (first["tag"] == "a" and first["href"].startswith("#") and first["skip"]):
+        return [
+            Failure(
+                name,
+                "keyboard: skip link",
+                "first Tab",
+                f"reaches {first['name']}, not a skip link",
             )
-    finally:
-        context.close()
-    return failures + offsite.failures()
-
-
-def axe_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
-    failures = []
-    for label, viewport in (("1280x800", DESKTOP), ("320x640", PHONE)):
-        failures += _pages_in(
-            browser,
-            base_url,
-            pages,
-            lambda page, name, _, label=label: axe_failures(page, name, label),
-            viewport=viewport,
-        )
-    return failures
-
-
-def reflow_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
-    return _pages_in(
-        browser,
-        base_url,
-        pages,
-        lambda page, name, _: reflow_failures(page, name, PHONE, "320px"),
-        viewport=PHONE,
-    ) + _pages_in(
-        browser,
-        base_url,
-        pages,
-        lambda page, name, _: zoom_failures(page, name),
-        viewport=ZOOM_200,
-        device_scale_factor=2,
+        ]
+    page.evaluate("() => document.querySelector('[data-sl-focus-order=\"0\"]').focus()")
+    page.keyboard.press("Enter")
+    moved = page.evaluate(
+        """id => { const t = document.getElementById(id), a = document.activeElement;
+          return !!t && (a === t || t.contains(a)); }""",
+        first["href"][1:],
     )
-
-
-def privacy_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
-    def settle(page: Page, name: str, _) -> list[Failure]:
-        page.wait_for_load_state("networkidle")
+    if moved:
         return []
-
-    return _pages_in(browser, base_url, pages, settle, viewport=DESKTOP)
-
-
-def no_javascript_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
-    return _pages_in(
-        browser,
-        base_url,
-        pages,
-        lambda page, name, _: no_javascript_failures(page, name),
-        viewport=DESKTOP,
-        java_script_enabled=False,
-    )
+    return [
+        Failure(
+            name, "keyboard: skip link", first["href"], "does not move focus to the main content"
+        )
+    ]
 
 
-def keyboard_on(browser: Browser, base_url: str, pages: list[str]) -> list[Failure]:
-    return _pages_in(browser, base_url, pages, keyboard_failures, viewport=DESKTOP)
+# --- All checks over a list of pages, one pass per browser setting. ---
+
+# The keys of check_pages' result, one per check.
+CHECKS = ("axe", "reflow", "privacy", "no-javascript", "keyboard")
+
+
+def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, list[Failure]]:
+    """Run every browser check on every page, loading each page once per setting.
+
+    Requests to other hosts are recorded in every pass, so the privacy check sees each page
+    with JavaScript on and off, at every size.
+    """
+    offsite = OffsiteRequests()
+    results: dict[str, list[Failure]] = {check: [] for check in CHECKS}
+
+    def each_page(check, **options) -> None:
+        context = new_context(browser, offsite, **options)
+        page = context.new_page()
+        try:
+            for path in pages:
+                open_page(page, base_url, path, offsite)
+                check(page, path or "/")
+        finally:
+            context.close()
+
+    def desktop(page: Page, name: str) -> None:
+        results["axe"].extend(axe_failures(page, name, "1280x800"))
+        results["keyboard"].extend(keyboard_failures(page, name))
+
+    def phone(page: Page, name: str) -> None:
+        results["axe"].extend(axe_failures(page, name, "320x640"))
+        results["reflow"].extend(reflow_failures(page, name, PHONE, "320px"))
+
+    def zoomed(page: Page, name: str) -> None:
+        results["reflow"].extend(zoom_failures(page, name))
+
+    def no_javascript(page: Page, name: str) -> None:
+        results["no-javascript"].extend(no_javascript_failures(page, name))
+
+    each_page(desktop, viewport=DESKTOP)
+    each_page(phone, viewport=PHONE)
+    each_page(zoomed, viewport=ZOOM_200, device_scale_factor=2)
+    each_page(no_javascript, viewport=DESKTOP, java_script_enabled=False)
+    results["privacy"] = offsite.failures()
+    return results

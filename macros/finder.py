@@ -1,0 +1,231 @@
+"""The route finder as a graph: checks, page counts and every path, as pure functions.
+
+Questions and outcomes are nodes; each option is an edge to its ``next`` node. Each distinct path
+from the start question becomes one static page, so a family's answers live in the page's address
+and the "Your answers" summary needs no JavaScript, cookies or storage.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+
+from .records import Outcome, Question, RouteFinder
+
+# Where the finder's question and outcome pages live in the built site.
+FINDER_ROOT = "which-route/questions/"
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: Question
+    option_index: int
+
+    @property
+    def option(self):
+        return self.question.options[self.option_index]
+
+
+@dataclass(frozen=True)
+class FinderPage:
+    """One page of the finder: the answers given so far and the node they lead to."""
+
+    answers: tuple[Answer, ...]
+    node: Question | Outcome
+
+    @property
+    def is_outcome(self) -> bool:
+        return isinstance(self.node, Outcome)
+
+    @property
+    def url(self) -> str:
+        """Site-relative address, e.g. 'which-route/questions/ehc-decision/refused-assessment/'."""
+        return FINDER_ROOT + "".join(f"{a.option.id}/" for a in self.answers)
+
+    def url_after(self, count: int) -> str:
+        """The address of the page reached after the first ``count`` answers."""
+        return FINDER_ROOT + "".join(f"{a.option.id}/" for a in self.answers[:count])
+
+
+def graph_problems(finder: RouteFinder, route_ids: list[str]) -> list[tuple[tuple, str]]:
+    """(location in route-finder.yml, problem) for every fault in the graph.
+
+    Checks: the start exists; every ``next`` names a question or outcome; no id is both; every
+    question and outcome can be reached; there are no loops; outcomes name existing routes;
+    and the pages the finder makes stay within ``page_budget``.
+    """
+    problems: list[tuple[tuple, str]] = []
+    questions = {q.id: q for q in finder.questions}
+    outcomes = {o.id: o for o in finder.outcomes}
+    node_ids = [*questions, *outcomes]
+
+    for index, outcome in enumerate(finder.outcomes):
+        if outcome.id in questions:
+            problems.append(
+                (
+                    ("outcomes", index, "id"),
+                    f"{outcome.id!r} is also a question id: ids must differ",
+                )
+            )
+        for route_index, fit in enumerate(outcome.routes):
+            if fit.route not in route_ids:
+                problems.append(
+                    (
+                        ("outcomes", index, "routes", route_index, "route"),
+                        "expected the id of a route in content/routes/"
+                        f"{_hint(fit.route, route_ids)}, found {fit.route!r}",
+                    )
+                )
+    if finder.start not in questions:
+        problems.append(
+            (
+                ("start",),
+                f"expected the id of a question{_hint(finder.start, list(questions))}, "
+                f"found {finder.start!r}",
+            )
+        )
+    for q_index, question in enumerate(finder.questions):
+        for o_index, option in enumerate(question.options):
+            if option.next not in questions and option.next not in outcomes:
+                problems.append(
+                    (
+                        ("questions", q_index, "options", o_index, "next"),
+                        f"expected the id of a question or an outcome{_hint(option.next, node_ids)}"
+                        f", found {option.next!r}",
+                    )
+                )
+    if problems:
+        return problems  # the checks below need a graph whose edges all lead somewhere
+
+    loops = _loops(finder)
+    for (q_index, o_index), cycle in loops.items():
+        problems.append(
+            (
+                ("questions", q_index, "options", o_index, "next"),
+                f"this makes a loop ({' → '.join(cycle)}): answers must always move forward",
+            )
+        )
+    reachable = _reachable(finder)
+    for index, question in enumerate(finder.questions):
+        if question.id not in reachable:
+            problems.append(
+                (
+                    ("questions", index, "id"),
+                    f"question {question.id!r} cannot be reached from the start",
+                )
+            )
+    for index, outcome in enumerate(finder.outcomes):
+        if outcome.id not in reachable:
+            problems.append(
+                (
+                    ("outcomes", index, "id"),
+                    f"outcome {outcome.id!r} cannot be reached from the start",
+                )
+            )
+    if not loops:
+        pages = count_pages(finder)
+        if pages > finder.page_budget:
+            problems.append(
+                (
+                    ("page_budget",),
+                    f"the questions make {pages} pages, more than the page_budget of "
+                    f"{finder.page_budget}: share fewer questions between answers, "
+                    "or raise the budget",
+                )
+            )
+    return problems
+
+
+def _hint(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _next_ids(finder: RouteFinder, node_id: str) -> list[str]:
+    for question in finder.questions:
+        if question.id == node_id:
+            return [option.next for option in question.options]
+    return []
+
+
+def _reachable(finder: RouteFinder) -> set[str]:
+    seen: set[str] = set()
+    stack = [finder.start]
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(_next_ids(finder, node))
+    return seen
+
+
+def _loops(finder: RouteFinder) -> dict[tuple[int, int], list[str]]:
+    """Each option that closes a loop, by (question index, option index), with the loop."""
+    index_of = {q.id: i for i, q in enumerate(finder.questions)}
+    loops: dict[tuple[int, int], list[str]] = {}
+    state: dict[str, str] = {}  # "open" while on the current path, then "done"
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = "open"
+        if node in index_of:
+            for o_index, option in enumerate(finder.questions[index_of[node]].options):
+                if state.get(option.next) == "open":
+                    cycle = path[path.index(option.next) :] + [node, option.next]
+                    loops[(index_of[node], o_index)] = cycle
+                elif option.next not in state:
+                    visit(option.next, [*path, node])
+        state[node] = "done"
+
+    for question in finder.questions:
+        if question.id not in state:
+            visit(question.id, [])
+    return loops
+
+
+def count_pages(finder: RouteFinder) -> int:
+    """How many question and outcome pages the finder makes: one per path prefix.
+
+    Counted without listing the paths, so a tree that would explode is caught before it is built.
+    """
+    questions = {q.id: q for q in finder.questions}
+
+    @cache
+    def pages_from(node: str) -> int:
+        if node not in questions:
+            return 1
+        return 1 + sum(pages_from(option.next) for option in questions[node].options)
+
+    return pages_from(finder.start)
+
+
+def finder_pages(finder: RouteFinder) -> list[FinderPage]:
+    """Every question and outcome page, depth first from the start question."""
+    questions = {q.id: q for q in finder.questions}
+    outcomes = {o.id: o for o in finder.outcomes}
+    pages: list[FinderPage] = []
+
+    def walk(node_id: str, answers: tuple[Answer, ...]) -> None:
+        if node_id in outcomes:
+            pages.append(FinderPage(answers, outcomes[node_id]))
+            return
+        question = questions[node_id]
+        pages.append(FinderPage(answers, question))
+        for index, option in enumerate(question.options):
+            walk(option.next, (*answers, Answer(question, index)))
+
+    walk(finder.start, ())
+    return pages
+
+
+def most_questions(finder: RouteFinder) -> int:
+    """The most questions anyone answers on one path (for "You will answer up to N questions")."""
+    questions = {q.id: q for q in finder.questions}
+
+    @cache
+    def depth(node: str) -> int:
+        if node not in questions:
+            return 0
+        return 1 + max(depth(option.next) for option in questions[node].options)
+
+    return depth(finder.start)

@@ -1,0 +1,86 @@
+"""Walk the built route finder as a browser without JavaScript would: start at which-route/,
+follow the link for each answer, and check the routes on the outcome page (tests/scenarios.yml).
+Also checks every route is recommended somewhere and every page of the finder is sound."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import PROJECT
+from html_text import tags
+
+from macros.content import load_content
+
+SCENARIOS = yaml.safe_load((PROJECT / "tests" / "scenarios.yml").read_text(encoding="utf-8"))[
+    "scenarios"
+]
+
+
+def _page_file(site: Path, url: str) -> Path:
+    return site / url / "index.html" if url.endswith("/") or not url else site / url
+
+
+def _follow(url: str, href: str) -> str:
+    target = posixpath.normpath(posixpath.join(url, href))
+    return "" if target == "." else target + "/"
+
+
+def walk(site: Path, answers: list[str]) -> tuple[str, list[tuple[str, dict]]]:
+    """Follow the finder from its start page; return the final page's address and its tags."""
+    url = "which-route/"
+    page_tags = tags(_page_file(site, url))
+    start = [a for t, a in page_tags if t == "a" and a.get("class") == "sl-start"]
+    assert len(start) == 1, "which-route/ has no single Start now link"
+    url = _follow(url, start[0]["href"])
+    for answer in answers:
+        page_tags = tags(_page_file(site, url))
+        links = [a for t, a in page_tags if t == "a" and a.get("data-option") == answer]
+        offered = [a["data-option"] for t, a in page_tags if t == "a" and "data-option" in a]
+        assert len(links) == 1, f"{url}: no answer {answer!r}; the page offers {offered}"
+        url = _follow(url, links[0]["href"])
+    return url, tags(_page_file(site, url))
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s["description"][:60])
+def test_scenario(built_site, scenario):
+    url, page_tags = walk(built_site, scenario["answers"])
+    recommended = [a["data-route"] for t, a in page_tags if "data-route" in a]
+    assert recommended, f"{url} is not an outcome page"
+    missing = [r for r in scenario["recommended"] if r not in recommended]
+    wrong = [r for r in scenario["not_recommended"] if r in recommended]
+    assert (missing, wrong) == ([], []), f"{url} recommends {recommended}"
+
+
+def test_every_route_is_recommended_by_some_scenario():
+    routes = set(load_content(PROJECT / "content").content.routes)
+    recommended = {route for s in SCENARIOS for route in s["recommended"]}
+    assert routes - recommended == set()
+
+
+def test_scenarios_name_only_real_routes():
+    routes = set(load_content(PROJECT / "content").content.routes)
+    named = {r for s in SCENARIOS for r in s["recommended"] + s["not_recommended"]}
+    assert named - routes == set()
+
+
+def test_finder_pages_are_kept_out_of_search_engines(built_site):
+    finder_pages = sorted((built_site / "which-route" / "questions").rglob("index.html"))
+    assert finder_pages
+    for page in finder_pages:
+        robots = [a for t, a in tags(page) if t == "meta" and a.get("name") == "robots"]
+        assert robots == [{"name": "robots", "content": "noindex"}], page
+
+
+def test_every_finder_page_has_back_start_again_and_change_links(built_site):
+    for page in sorted((built_site / "which-route" / "questions").rglob("index.html")):
+        url = page.parent.relative_to(built_site).as_posix() + "/"
+        page_tags = tags(page)
+        texts = page.read_text(encoding="utf-8")
+        assert any(a.get("class") == "sl-back" for t, a in page_tags), url
+        assert ">Start again</a>" in texts, url
+        depth = url.removeprefix("which-route/questions/").count("/")  # answers given so far
+        changes = texts.count('<span class="sl-visually-hidden"> your answer to:')
+        assert changes == depth, f"{url}: {changes} Change links for {depth} answers"
