@@ -30,8 +30,11 @@ CONTENT_FILES: dict[str, type[records.Record]] = {
     "disagreement-resolution.yml": records.Service,
     "route-finder.yml": records.RouteFinder,
 }
-# A folder of records, one file each, named after the record's id.
-ROUTES_FOLDER = "routes"
+# Folders of records, one file each, named after the record's id.
+CONTENT_FOLDERS: dict[str, type[records.Record]] = {
+    "routes": records.Route,
+    "forms": records.RequestForm,
+}
 
 # Plain-English names for pydantic's error types, for "expected ..., found ..." messages.
 _EXPECTED = {
@@ -58,12 +61,16 @@ class Content:
     # In the order families should read them (each route's ``order``).
     routes: dict[str, records.Route]
     finder: records.RouteFinder
+    forms: dict[str, records.RequestForm]
 
     def provider(self, provider_id: str) -> records.Organization:
         return self.providers[provider_id]
 
     def route(self, route_id: str) -> records.Route:
         return self.routes[route_id]
+
+    def forms_for_route(self, route_id: str) -> list[records.RequestForm]:
+        return [form for form in self.forms.values() if route_id in form.routes]
 
 
 @dataclass(frozen=True)
@@ -122,40 +129,45 @@ def load_content(folder: Path) -> LoadedContent:
         errors.extend(problems)
         checked[name] = _CheckedFile(display_name, model, loaded.data, record)
 
-    route_files = []
-    for path in sorted((folder / ROUTES_FOLDER).glob("*.y*ml")):
-        display_name = f"{shown_folder}/{ROUTES_FOLDER}/{path.name}"
-        loaded = load_yaml_file(path, display_name)
-        errors.extend(loaded.problems)
-        if loaded.data is None:
-            continue
-        record, problems = validate_record(records.Route, loaded.data, display_name)
-        errors.extend(problems)
-        route_file = _CheckedFile(display_name, records.Route, loaded.data, record)
-        route_files.append(route_file)
-        if record is not None and record.id != path.stem:
-            errors.append(
-                _message(
-                    route_file,
-                    ("id",),
-                    f"expected the id to be the file name {path.stem!r}, found {record.id!r}",
+    folder_files: dict[str, list[_CheckedFile]] = {}
+    for subfolder, model in CONTENT_FOLDERS.items():
+        folder_files[subfolder] = files = []
+        for path in sorted((folder / subfolder).glob("*.y*ml")):
+            display_name = f"{shown_folder}/{subfolder}/{path.name}"
+            loaded = load_yaml_file(path, display_name)
+            errors.extend(loaded.problems)
+            if loaded.data is None:
+                continue
+            record, problems = validate_record(model, loaded.data, display_name)
+            errors.extend(problems)
+            checked_file = _CheckedFile(display_name, model, loaded.data, record)
+            files.append(checked_file)
+            if record is not None and record.id != path.stem:
+                errors.append(
+                    _message(
+                        checked_file,
+                        ("id",),
+                        f"expected the id to be the file name {path.stem!r}, found {record.id!r}",
+                    )
                 )
-            )
+    route_files, form_files = folder_files["routes"], folder_files["forms"]
     if not route_files:
         errors.append(
             ContentMessage(
-                f"{shown_folder}/{ROUTES_FOLDER}/",
+                f"{shown_folder}/routes/",
                 0,
                 problem="expected a folder with one file per route, found no route files",
             )
         )
 
     records_by_file = {name: f.record for name, f in checked.items() if f.record is not None}
-    for file in [*checked.values(), *route_files]:
+    for file in [*checked.values(), *route_files, *form_files]:
         errors.extend(_duplicate_ids(file))
-    routes_valid = all(f.record is not None for f in route_files)
-    if len(records_by_file) == len(CONTENT_FILES) and routes_valid:
-        errors.extend(_reference_errors(checked, route_files))
+    for file in form_files:
+        errors.extend(_duplicate_field_ids(file))
+    folders_valid = all(f.record is not None for f in [*route_files, *form_files])
+    if len(records_by_file) == len(CONTENT_FILES) and folders_valid:
+        errors.extend(_reference_errors(checked, route_files, form_files))
     if "site.yml" in records_by_file:
         errors.extend(_logo_errors(checked["site.yml"], folder))
     if errors:
@@ -173,9 +185,13 @@ def load_content(folder: Path) -> LoadedContent:
         ),
         routes={route.id: route for route in routes},
         finder=typing.cast(records.RouteFinder, records_by_file["route-finder.yml"]),
+        forms={
+            form.id: form
+            for form in (typing.cast(records.RequestForm, f.record) for f in form_files)
+        },
     )
     warnings = []
-    for file in [*checked.values(), *route_files]:
+    for file in [*checked.values(), *route_files, *form_files]:
         warnings.extend(_unverified_source_warnings(file))
         warnings.extend(
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
@@ -365,7 +381,9 @@ def _duplicate_ids(file: _CheckedFile) -> list[ContentMessage]:
 
 
 def _reference_errors(
-    checked: dict[str, _CheckedFile], route_files: list[_CheckedFile]
+    checked: dict[str, _CheckedFile],
+    route_files: list[_CheckedFile],
+    form_files: list[_CheckedFile],
 ) -> list[ContentMessage]:
     """References between files: provider ids, route ids and the route finder's graph."""
     providers_file = checked["providers.yml"]
@@ -402,14 +420,55 @@ def _reference_errors(
             for index, provider_id in enumerate(route.providers)
             if provider_id not in known
         ]
-    finder_file = checked["route-finder.yml"]
     route_ids = [typing.cast(records.Route, f.record).id for f in route_files]
+    for form_file in form_files:
+        form = typing.cast(records.RequestForm, form_file.record)
+        if form.recipient not in known:
+            problems.append(unknown_provider(form_file, ("recipient",), form.recipient))
+        for index, route_id in enumerate(form.routes):
+            if route_id not in route_ids:
+                close = difflib.get_close_matches(route_id, route_ids, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(
+                    _message(
+                        form_file,
+                        ("routes", index),
+                        f"expected the id of a route in content/routes/{hint}, found {route_id!r}",
+                    )
+                )
+    finder_file = checked["route-finder.yml"]
     problems += [
         _message(finder_file, loc, problem)
         for loc, problem in graph_problems(
             typing.cast(records.RouteFinder, finder_file.record), route_ids
         )
     ]
+    return problems
+
+
+def _duplicate_field_ids(form_file: _CheckedFile) -> list[ContentMessage]:
+    """Field ids must be unique in the whole form, not only in their section."""
+    form = typing.cast(records.RequestForm, form_file.record)
+    if form is None:
+        return []
+    first_seen: dict[str, tuple] = {}
+    problems = []
+    for s_index, section in enumerate(form.sections):
+        for f_index, form_field in enumerate(section.fields):
+            loc = ("sections", s_index, "fields", f_index, "id")
+            # Repeats within one section are already reported by _duplicate_ids.
+            if form_field.id in first_seen and first_seen[form_field.id][1] != s_index:
+                earlier = _message(form_file, first_seen[form_field.id], "")
+                problems.append(
+                    _message(
+                        form_file,
+                        loc,
+                        f"duplicate field id {form_field.id!r}: it is already used on line "
+                        f"{earlier.line}",
+                    )
+                )
+            else:
+                first_seen.setdefault(form_field.id, loc)
     return problems
 
 

@@ -409,3 +409,68 @@ class RouteFinder(Record):
     page_budget: int
     questions: list[Question] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
+
+
+# --- content/forms/<id>.yml: one request form per file ---
+
+FieldType = Literal[
+    "short-text", "long-text", "date", "email", "phone", "tick-one", "tick-any", "yes-no", "consent"
+]
+# HTML autocomplete tokens for fields about the person filling in the form (WCAG 1.3.5).
+Autocomplete = Literal[
+    "name", "given-name", "family-name", "email", "tel", "street-address", "postal-code", "bday"
+]
+
+
+class FormOption(Record):
+    record_kind: ClassVar[str] = "option"
+    id: RecordId
+    label: Text
+
+
+class FormField(Record):
+    record_kind: ClassVar[str] = "field"
+    id: RecordId
+    type: FieldType
+    label: Text
+    hint: Text | None = None
+    required: bool = False
+    autocomplete: Autocomplete | None = None
+    # For tick-one and tick-any: the choices.
+    options: list[FormOption] = []
+
+    @model_validator(mode="after")
+    def _options_fit_the_type(self) -> FormField:
+        if self.type in ("tick-one", "tick-any") and len(self.options) < 2:
+            raise _problem(
+                f"expected at least 2 options for a {self.type} field, found {len(self.options)}"
+            )
+        if self.type not in ("tick-one", "tick-any") and self.options:
+            raise _problem(
+                f"expected no options for a {self.type} field, found {len(self.options)}"
+            )
+        return self
+
+
+class FormSection(Record):
+    record_kind: ClassVar[str] = "section"
+    id: RecordId
+    title: Text
+    intro: Text | None = None
+    fields: list[FormField] = Field(min_length=1)
+
+
+class RequestForm(Record):
+    """A form a family fills in on screen, as a fillable PDF, or on paper."""
+
+    record_kind: ClassVar[str] = "form"
+    id: RecordId
+    title: Text
+    introduction: Text
+    # Important points shown before the form, such as a deadline.
+    notes: list[Text] = []
+    # Who the form goes to: a provider id. How to send it comes from their contact details.
+    recipient: RecordId
+    # The routes whose pages (and finder outcomes) link to this form.
+    routes: list[RecordId] = []
+    sections: list[FormSection] = Field(min_length=1)
