@@ -18,7 +18,18 @@ from .components import make_environment, render
 from .content import load_content
 from .errors import ContentErrors
 from .finder import FINDER_ROOT, most_questions
-from .pages import all_generated_pages, finder_tree, relative_url, route_url, routes_by_group
+from .pages import (
+    all_generated_pages,
+    finder_tree,
+    form_pdfs,
+    form_url,
+    forms_index,
+    pdf_name,
+    relative_url,
+    route_url,
+    routes_by_group,
+)
+from .pdfs import PdfToolsMissing
 
 LOGO_IN_SITE = "assets/council-logo"
 
@@ -37,7 +48,7 @@ def define_env(env) -> None:
     from mkdocs.exceptions import PluginError
 
     config = env.conf
-    project_dir = Path(config["config_file_path"]).parent
+    project_dir = Path(config["config_file_path"]).resolve().parent
     content_dir = project_dir / config["extra"].get("content_dir", "content")
     try:
         loaded = load_content(content_dir)
@@ -65,9 +76,14 @@ def define_env(env) -> None:
         "last_reviewed": site.last_reviewed,
     }
     env.variables["content"] = content
-    # Pages made from content (one per route, one per finder path): mkdocs_hooks.on_files adds them.
+    # The forms' PDFs first: pages that link to them show their sizes.
+    try:
+        pdfs = form_pdfs(content, templates, project_dir / ".cache" / "form-pdfs")
+    except PdfToolsMissing as missing:
+        raise PluginError(f"Cannot build the form PDFs: {missing}") from None
+    # Pages made from content (routes, forms, finder paths): mkdocs_hooks.on_files adds them.
     config["extra"]["generated_pages"] = [
-        (page.src_uri, page.markdown()) for page in all_generated_pages(content, templates)
+        (page.src_uri, page.markdown()) for page in all_generated_pages(content, templates, pdfs)
     ]
 
     def here() -> str:
@@ -186,9 +202,20 @@ def define_env(env) -> None:
     def finder_at_a_glance() -> str:
         return component("finder_tree.html", tree=finder_tree(content, here()))
 
-    def copy_logo(env) -> None:
-        target = Path(config["site_dir"]) / logo_target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(logo_source, target)
+    @env.macro
+    def forms_list() -> str:
+        return component("forms_list.html", items=forms_index(content, pdfs, here()))
 
-    env.post_build_functions.append(copy_logo)
+    def copy_files(env) -> None:
+        """The logo and the form PDFs are files, not pages: copy them into the built site."""
+        site_dir = Path(config["site_dir"])
+        copies = [(logo_source, logo_target)] + [
+            (built.path, form_url(form_id) + pdf_name(form_id, kind))
+            for form_id, kinds in pdfs.items()
+            for kind, built in kinds.items()
+        ]
+        for source, target in copies:
+            (site_dir / target).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, site_dir / target)
+
+    env.post_build_functions.append(copy_files)

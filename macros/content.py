@@ -421,10 +421,14 @@ def _reference_errors(
             if provider_id not in known
         ]
     route_ids = [typing.cast(records.Route, f.record).id for f in route_files]
+    routes_folder = providers_file.display_name.rsplit("/", 1)[0] + "/routes/"
     for form_file in form_files:
         form = typing.cast(records.RequestForm, form_file.record)
-        if form.recipient not in known:
-            problems.append(unknown_provider(form_file, ("recipient",), form.recipient))
+        problems += [
+            unknown_provider(form_file, ("recipients", index), provider_id)
+            for index, provider_id in enumerate(form.recipients)
+            if provider_id not in known
+        ]
         for index, route_id in enumerate(form.routes):
             if route_id not in route_ids:
                 close = difflib.get_close_matches(route_id, route_ids, n=1)
@@ -433,14 +437,15 @@ def _reference_errors(
                     _message(
                         form_file,
                         ("routes", index),
-                        f"expected the id of a route in content/routes/{hint}, found {route_id!r}",
+                        f"expected the id of a route in {routes_folder}{hint}, "
+                        f"one of: {', '.join(route_ids)}; found {route_id!r}",
                     )
                 )
     finder_file = checked["route-finder.yml"]
     problems += [
         _message(finder_file, loc, problem)
         for loc, problem in graph_problems(
-            typing.cast(records.RouteFinder, finder_file.record), route_ids
+            typing.cast(records.RouteFinder, finder_file.record), route_ids, routes_folder
         )
     ]
     return problems
@@ -454,9 +459,15 @@ def _duplicate_field_ids(form_file: _CheckedFile) -> list[ContentMessage]:
     first_seen: dict[str, tuple] = {}
     problems = []
     for s_index, section in enumerate(form.sections):
+        in_section: set[str] = set()
         for f_index, form_field in enumerate(section.fields):
             loc = ("sections", s_index, "fields", f_index, "id")
-            # Repeats within one section are already reported by _duplicate_ids.
+            # A repeat within one section is reported by _duplicate_ids, so only the first use
+            # in each later section is reported here.
+            repeat_in_section = form_field.id in in_section
+            in_section.add(form_field.id)
+            if repeat_in_section:
+                continue
             if form_field.id in first_seen and first_seen[form_field.id][1] != s_index:
                 earlier = _message(form_file, first_seen[form_field.id], "")
                 problems.append(

@@ -48,7 +48,9 @@ class FinderPage:
         return FINDER_ROOT + "".join(f"{a.option.id}/" for a in self.answers[:count])
 
 
-def graph_problems(finder: RouteFinder, route_ids: list[str]) -> list[tuple[tuple, str]]:
+def graph_problems(
+    finder: RouteFinder, route_ids: list[str], routes_folder: str = "content/routes/"
+) -> list[tuple[tuple, str]]:
     """(location in route-finder.yml, problem) for every fault in the graph.
 
     Checks: the start exists; every ``next`` names a question or outcome; no id is both; every
@@ -73,7 +75,7 @@ def graph_problems(finder: RouteFinder, route_ids: list[str]) -> list[tuple[tupl
                 problems.append(
                     (
                         ("outcomes", index, "routes", route_index, "route"),
-                        "expected the id of a route in content/routes/"
+                        f"expected the id of a route in {routes_folder}"
                         f"{_hint(fit.route, route_ids)}, found {fit.route!r}",
                     )
                 )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 from jinja2 import Environment
@@ -16,11 +17,15 @@ from jinja2 import Environment
 from .components import render
 from .content import Content
 from .finder import FinderPage, finder_pages
-from .records import Route
+from .pdfs import BuiltPdf, build_pdf, field_font, file_size
+from .records import RequestForm, Route
 
 ROUTES_ROOT = "routes/"
 FINDER_START = "which-route/"
 SENDIASS_PAGE = "sendiass/"
+FORMS_ROOT = "forms/"
+# The two PDFs of each form, by kind: name in the site, and whether it has form fields.
+PDF_KINDS = {"fillable": ("{id}.pdf", True), "printable": ("{id}-print.pdf", False)}
 
 
 @dataclass(frozen=True)
@@ -30,13 +35,15 @@ class GeneratedPage:
     html: str
     # Finder pages are for one family's answers: kept out of search engines and the menu.
     private: bool = False
+    # Extra front matter, e.g. form_page: true to load the print button's script.
+    meta: dict = field(default_factory=dict)
 
     @property
     def src_uri(self) -> str:
         return self.url + "index.md"
 
     def markdown(self) -> str:
-        meta = {"title": self.title, "render_macros": False}
+        meta = {"title": self.title, "render_macros": False, **self.meta}
         if self.private:
             meta.update(robots="noindex", hide=["navigation", "toc"])
         return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n{self.html}\n"
@@ -56,7 +63,86 @@ def route_url(route_id: str) -> str:
     return f"{ROUTES_ROOT}{route_id}/"
 
 
-def route_pages(content: Content, templates: Environment) -> list[GeneratedPage]:
+def form_url(form_id: str) -> str:
+    return f"{FORMS_ROOT}{form_id}/"
+
+
+def pdf_name(form_id: str, kind: str) -> str:
+    """The file name of one of a form's PDFs, in its form's folder: 'meeting-notes-print.pdf'."""
+    return PDF_KINDS[kind][0].format(id=form_id)
+
+
+def form_pdfs(
+    content: Content, templates: Environment, cache: Path
+) -> dict[str, dict[str, BuiltPdf]]:
+    """Both PDFs of every form, from the cache where the source has not changed."""
+    font_url = field_font(cache).as_uri()
+    built: dict[str, dict[str, BuiltPdf]] = {}
+    for form in content.forms.values():
+        built[form.id] = {}
+        for kind, (_, fillable) in PDF_KINDS.items():
+            html = templates.get_template("form_pdf.html").render(
+                form=form,
+                recipients=[content.provider(p) for p in form.recipients],
+                fillable=fillable,
+                field_font_url=font_url,
+            )
+            built[form.id][kind] = build_pdf(html, cache, fillable, cache)
+    return built
+
+
+def attachments(
+    form: RequestForm, pdfs: dict[str, dict[str, BuiltPdf]], from_url: str, link_web_page: bool
+) -> list[dict]:
+    """The downloads of a form, as seen from the page at ``from_url``."""
+    return [
+        {
+            "title": form.title,
+            "kind": kind,
+            "fillable": PDF_KINDS[kind][1],
+            "url": relative_url(from_url, form_url(form.id)).removeprefix("./")
+            + pdf_name(form.id, kind),
+            "size": file_size(built.size),
+            "html_url": relative_url(from_url, form_url(form.id)) if link_web_page else None,
+        }
+        for kind, built in pdfs[form.id].items()
+    ]
+
+
+def form_links(
+    content: Content, route_id: str, pdfs: dict[str, dict[str, BuiltPdf]], from_url: str
+) -> list[dict]:
+    return [
+        {
+            "form": form,
+            "url": relative_url(from_url, form_url(form.id)),
+            "attachments": attachments(form, pdfs, from_url, link_web_page=True),
+        }
+        for form in content.forms_for_route(route_id)
+    ]
+
+
+def form_pages(
+    content: Content, templates: Environment, pdfs: dict[str, dict[str, BuiltPdf]]
+) -> list[GeneratedPage]:
+    pages = []
+    for form in content.forms.values():
+        url = form_url(form.id)
+        html = render(
+            templates,
+            "form_page.html",
+            form=form,
+            recipients=[content.provider(p) for p in form.recipients],
+            # The web page is this one, so its downloads need no link back to it.
+            attachments=attachments(form, pdfs, url, link_web_page=False),
+        )
+        pages.append(GeneratedPage(url, form.title, html, meta={"form_page": True}))
+    return pages
+
+
+def route_pages(
+    content: Content, templates: Environment, pdfs: dict[str, dict[str, BuiltPdf]]
+) -> list[GeneratedPage]:
     pages = []
     for route in content.routes.values():
         url = route_url(route.id)
@@ -64,6 +150,7 @@ def route_pages(content: Content, templates: Environment) -> list[GeneratedPage]
             templates,
             "route_page.html",
             route=route,
+            form_links=form_links(content, route.id, pdfs, url),
             providers=[content.provider(p) for p in route.providers],
             links={
                 "routes": relative_url(url, ROUTES_ROOT),
@@ -74,7 +161,12 @@ def route_pages(content: Content, templates: Environment) -> list[GeneratedPage]
     return pages
 
 
-def finder_page(page: FinderPage, content: Content, templates: Environment) -> GeneratedPage:
+def finder_page(
+    page: FinderPage,
+    content: Content,
+    templates: Environment,
+    pdfs: dict[str, dict[str, BuiltPdf]],
+) -> GeneratedPage:
     here = page.url
     answers = [
         {
@@ -98,6 +190,7 @@ def finder_page(page: FinderPage, content: Content, templates: Environment) -> G
                 "why": fit.why,
                 "url": relative_url(here, route_url(fit.route)),
                 "providers": [content.provider(p) for p in content.route(fit.route).providers],
+                "form_links": form_links(content, fit.route, pdfs, here),
             }
             for fit in outcome.routes
         ]
@@ -167,6 +260,21 @@ def finder_tree(content: Content, from_url: str) -> dict:
     return node(content.finder.start)
 
 
-def all_generated_pages(content: Content, templates: Environment) -> list[GeneratedPage]:
-    finder = [finder_page(page, content, templates) for page in finder_pages(content.finder)]
-    return route_pages(content, templates) + finder
+def forms_index(
+    content: Content, pdfs: dict[str, dict[str, BuiltPdf]], from_url: str
+) -> list[dict]:
+    return [
+        {
+            "form": form,
+            "url": relative_url(from_url, form_url(form.id)),
+            "attachments": attachments(form, pdfs, from_url, link_web_page=True),
+        }
+        for form in content.forms.values()
+    ]
+
+
+def all_generated_pages(
+    content: Content, templates: Environment, pdfs: dict[str, dict[str, BuiltPdf]]
+) -> list[GeneratedPage]:
+    finder = [finder_page(page, content, templates, pdfs) for page in finder_pages(content.finder)]
+    return route_pages(content, templates, pdfs) + form_pages(content, templates, pdfs) + finder

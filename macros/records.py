@@ -20,6 +20,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -436,20 +438,20 @@ class FormField(Record):
     hint: Text | None = None
     required: bool = False
     autocomplete: Autocomplete | None = None
-    # For tick-one and tick-any: the choices.
-    options: list[FormOption] = []
+    # For tick-one and tick-any: the choices (checked even when left out).
+    options: list[FormOption] = Field(default=[], validate_default=True)
 
-    @model_validator(mode="after")
-    def _options_fit_the_type(self) -> FormField:
-        if self.type in ("tick-one", "tick-any") and len(self.options) < 2:
+    @field_validator("options")
+    @classmethod
+    def _options_fit_the_type(cls, options: list[FormOption], info: ValidationInfo):
+        field_type = info.data.get("type")
+        if field_type in ("tick-one", "tick-any") and len(options) < 2:
             raise _problem(
-                f"expected at least 2 options for a {self.type} field, found {len(self.options)}"
+                f"expected at least 2 options for a {field_type} field, found {len(options)}"
             )
-        if self.type not in ("tick-one", "tick-any") and self.options:
-            raise _problem(
-                f"expected no options for a {self.type} field, found {len(self.options)}"
-            )
-        return self
+        if field_type not in ("tick-one", "tick-any", None) and options:
+            raise _problem(f"expected no options for a {field_type} field, found {len(options)}")
+        return options
 
 
 class FormSection(Record):
@@ -469,8 +471,9 @@ class RequestForm(Record):
     introduction: Text
     # Important points shown before the form, such as a deadline.
     notes: list[Text] = []
-    # Who the form goes to: a provider id. How to send it comes from their contact details.
-    recipient: RecordId
+    # Who the form can go to: provider ids, none for a sheet you keep. How to send it comes from
+    # their contact details.
+    recipients: list[RecordId] = []
     # The routes whose pages (and finder outcomes) link to this form.
     routes: list[RecordId] = []
     sections: list[FormSection] = Field(min_length=1)

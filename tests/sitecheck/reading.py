@@ -15,7 +15,11 @@ import textstat
 
 from . import Failure
 
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "figcaption"}
+# Each of these holds its own sentence or phrase: form labels and legends included.
+_BLOCKS = {
+    *("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "figcaption"),
+    *("label", "legend", "caption", "summary", "button"),
+}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -1,0 +1,106 @@
+"""Tagged PDFs of the request forms, built with WeasyPrint and cached by a hash of their source.
+
+An unchanged form is not rebuilt: the cache key covers the HTML, the field font and the
+WeasyPrint version. Two PDFs per form: a fillable one (PDF/UA-1, with form fields) and a
+print-and-write one (the same page with boxes and lines, no fields).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+# Debian's fonts-dejavu-core. Form fields need their whole font embedded so any letter can be
+# typed; the full DejaVu Sans makes a 424 kB PDF, so the fields use a subset of it instead.
+FIELD_FONT_SOURCE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# Basic Latin, Latin-1, Latin Extended-A (most European names), dashes, quotes and symbols.
+FIELD_FONT_RANGES = [
+    (0x20, 0x7E),
+    (0xA0, 0x17F),
+    (0x2010, 0x2027),
+    (0x20AC, 0x20AC),
+    (0x2122, 0x2122),
+]
+
+
+class PdfToolsMissing(RuntimeError):
+    """WeasyPrint or its system libraries are not installed."""
+
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    path: Path  # in the cache folder
+    size: int  # bytes
+    from_cache: bool
+
+
+def field_font(cache: Path) -> Path:
+    """The subset font for form fields, made once and kept in the cache folder."""
+    target = cache / "field-font.ttf"
+    if target.is_file():
+        return target
+    if not FIELD_FONT_SOURCE.is_file():
+        raise PdfToolsMissing(
+            f"the form PDFs need the DejaVu Sans font ({FIELD_FONT_SOURCE}): "
+            "sudo apt-get install fonts-dejavu-core"
+        )
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.drop_tables = [*options.drop_tables, "FFTM"]  # font-editor data, not needed
+    font = TTFont(FIELD_FONT_SOURCE)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(
+        unicodes=[c for start, end in FIELD_FONT_RANGES for c in range(start, end + 1)]
+    )
+    subsetter.subset(font)
+    cache.mkdir(parents=True, exist_ok=True)
+    font.save(target)
+    return target
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except OSError as error:  # Pango missing: WeasyPrint cannot load its libraries
+        raise PdfToolsMissing(
+            f"the form PDFs need Pango ({error}): "
+            "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        ) from None
+    return weasyprint
+
+
+def build_pdf(html: str, base_url: Path, fillable: bool, cache: Path) -> BuiltPdf:
+    """The PDF for ``html``, from the cache if it was built before from the same source."""
+    weasyprint = _weasyprint()
+    font = field_font(cache)
+    key = hashlib.sha256()
+    for part in (html, str(fillable), weasyprint.__version__):
+        key.update(part.encode("utf-8"))
+    key.update(font.read_bytes())
+    target = cache / f"{key.hexdigest()[:32]}.pdf"
+    if target.is_file():
+        return BuiltPdf(target, target.stat().st_size, from_cache=True)
+    document = weasyprint.HTML(string=html, base_url=str(base_url))
+    options = {"pdf_variant": "pdf/ua-1"}
+    if fillable:
+        options["pdf_forms"] = True
+    pdf = document.write_pdf(**options)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    partial.write_bytes(pdf)
+    partial.replace(target)  # never leave half a PDF in the cache
+    return BuiltPdf(target, len(pdf), from_cache=False)
+
+
+def file_size(size: int) -> str:
+    """GOV.UK style file size: 31132 → '31 KB', 2_400_000 → '2.3 MB'."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,265 @@
+"""Request forms in all their versions: the web page (labels, legends, hints, no action, nothing
+sent), the fillable PDF (tagged PDF/UA-1, every field named and fillable) and the print-and-write
+PDF; and the PDF cache."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+from conftest import PROJECT
+from html_text import tags
+
+from macros.content import load_content
+from macros.pages import form_url, pdf_name
+from macros.pdfs import build_pdf, file_size
+
+CONTENT = load_content(PROJECT / "content").content
+FORMS = list(CONTENT.forms.values())
+CHOICE_TYPES = ("tick-one", "tick-any", "yes-no")
+YES_NO = [("yes", "Yes"), ("no", "No")]
+RADIO_FLAG = 1 << 15  # PDF field flag: a radio button group
+
+
+def expected_field_names(form) -> dict[str, str]:
+    """Each PDF field's name (/T) and the accessible name (/TU) it must carry."""
+    names = {}
+    for section in form.sections:
+        for field in section.fields:
+            required = " (required)" if field.required else ""
+            if field.type in CHOICE_TYPES:
+                options = (
+                    YES_NO if field.type == "yes-no" else [(o.id, o.label) for o in field.options]
+                )
+                for option_id, label in options:
+                    names[f"{field.id}-{option_id}"] = f"{field.label}: {label}"
+            else:
+                names[field.id] = field.label + required
+    return names
+
+
+def test_the_three_forms_exist():
+    assert {
+        "request-for-disagreement-resolution",
+        "request-for-mediation-advice",
+        "meeting-notes",
+    } <= set(CONTENT.forms)
+
+
+def test_the_mediation_form_says_to_contact_the_adviser_within_2_months():
+    notes = " ".join(CONTENT.forms["request-for-mediation-advice"].notes)
+    assert "2 months" in notes
+
+
+# --- The web page ---
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_every_field_on_the_web_page_is_labelled_and_grouped(built_site, form):
+    page = built_site / form_url(form.id) / "index.html"
+    page_tags = tags(page)
+    html = page.read_text(encoding="utf-8")
+    forms = [a for t, a in page_tags if t == "form" and a.get("class") == "sl-form"]
+    assert len(forms) == 1 and "action" not in forms[0] and "method" not in forms[0]
+    assert not [a for t, a in page_tags if t in ("input", "button") and a.get("type") == "submit"]
+    labels = {a["for"] for t, a in page_tags if t == "label" and a.get("for")}
+    ids = {a["id"] for t, a in page_tags if a.get("id")}
+    controls = [a for t, a in page_tags if t in ("input", "textarea") and a.get("type") != "hidden"]
+    form_controls = [c for c in controls if not c.get("class", "").startswith("md-")]
+    assert form_controls, "no fields on the page"
+    for control in form_controls:
+        assert control.get("id") in labels, f"no label for {control}"
+        for hint_id in (control.get("aria-describedby") or "").split():
+            assert hint_id in ids, f"{control['id']}: hint #{hint_id} missing"
+    groups = sum(1 for s in form.sections for f in s.fields if f.type in CHOICE_TYPES)
+    assert html.count('<fieldset class="sl-fieldset"') == groups
+    assert html.count('<legend class="sl-legend">') == groups
+    required = sum(1 for s in form.sections for f in s.fields if f.required)
+    assert html.count('<span class="sl-required">(required)</span>') == required
+    assert "What you type stays on this device. Print it or save it as a PDF to send." in html
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_the_web_page_links_both_pdfs_with_type_and_size(built_site, form):
+    html = (built_site / form_url(form.id) / "index.html").read_text(encoding="utf-8")
+    for kind in ("fillable", "printable"):
+        name = pdf_name(form.id, kind)
+        size = file_size((built_site / form_url(form.id) / name).stat().st_size)
+        assert f'href="{name}"' in html
+        assert f"PDF, {size}" in html
+
+
+def test_route_and_outcome_pages_link_their_forms(built_site):
+    route_page = (built_site / "routes" / "mediation-advice" / "index.html").read_text()
+    assert 'href="../../forms/request-for-mediation-advice/"' in route_page
+    assert "request-for-mediation-advice.pdf" in route_page
+    assert "fill in the web page version" in route_page
+    outcome = built_site / "which-route" / "questions" / "decision" / "no-assessment" / "index.html"
+    assert "request-for-mediation-advice.pdf" in outcome.read_text()
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_typing_into_a_form_sends_nothing(browser, site_url, form):
+    """Fill every field, press Enter and the print button: no request may leave the page."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        url = site_url + form_url(form.id)
+        page.goto(url, wait_until="networkidle")
+        page.evaluate("() => { window.print = () => {}; }")  # no print dialog in a test
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        fields = "input[type=text], input[type=email], input[type=tel], textarea"
+        for field in page.locator("form.sl-form").locator(fields).all():
+            field.fill("Sam Smith")
+        for field in page.locator("form.sl-form input[type=date]").all():
+            field.fill("2026-11-28")
+        # Ticked from the keyboard, as a keyboard user would (Space on a focused box).
+        for choice in page.locator(
+            "form.sl-form input[type=radio], form.sl-form input[type=checkbox]"
+        ).all():
+            choice.focus()
+            page.keyboard.press("Space")
+        # Enter in a one-line field is how a browser would submit a form, if it could.
+        page.locator("form.sl-form input:not([type=radio]):not([type=checkbox])").first.press(
+            "Enter"
+        )
+        page.locator("[data-sl-print]").click()
+        page.wait_for_timeout(300)
+        assert requests == [], f"requests sent: {requests}"
+        assert page.url == url
+    finally:
+        context.close()
+
+
+def test_a_printed_form_shows_the_answers_and_nothing_else(browser, site_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + form_url("request-for-mediation-advice"))
+        page.locator("form.sl-form input[type=text]").first.fill("Sam Smith")
+        page.emulate_media(media="print")
+        for hidden in (
+            ".md-header",
+            ".md-sidebar",
+            ".sl-device-note",
+            ".sl-attachment",
+            ".sl-print-action",
+        ):
+            assert not page.locator(hidden).first.is_visible(), f"{hidden} shows in print"
+        assert page.locator("h1").first.is_visible()
+        first_field = page.locator("form.sl-form input[type=text]").first
+        assert first_field.is_visible() and first_field.input_value() == "Sam Smith"
+    finally:
+        context.close()
+
+
+# --- The PDFs ---
+
+
+def _pdf(built_site: Path, form, kind: str) -> bytes:
+    return (built_site / form_url(form.id) / pdf_name(form.id, kind)).read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["fillable", "printable"])
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_pdf_is_tagged_pdf_ua(built_site, form, kind):
+    with pikepdf.open(io.BytesIO(_pdf(built_site, form, kind))) as pdf:
+        root = pdf.Root
+        assert "/StructTreeRoot" in root
+        assert root.MarkInfo.Marked is True
+        assert str(root.Lang) == "en-GB"
+        assert root.ViewerPreferences.DisplayDocTitle is True
+        with pdf.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+            assert xmp.get("dc:title") == form.title
+        for page in pdf.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                descriptors = [font] + list(font.get("/DescendantFonts", []))
+                embedded = any(
+                    any(
+                        k in d.get("/FontDescriptor", {})
+                        for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                    )
+                    for d in descriptors
+                )
+                assert embedded, f"font {font.get('/BaseFont')} is not embedded"
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_fillable_pdf_fields_are_named_by_their_labels(built_site, form):
+    with pikepdf.open(io.BytesIO(_pdf(built_site, form, "fillable"))) as pdf:
+        fields = list(pdf.Root.AcroForm.Fields)
+        names = [str(f.T) for f in fields]
+        assert len(names) == len(set(names)), "duplicate field names"
+        assert {n: str(f.TU) for n, f in zip(names, fields, strict=True)} == expected_field_names(
+            form
+        )
+        for field in fields:
+            assert "/StructParent" in field, f"{field.T} has no /StructParent"
+            assert str(field.FT) in ("/Tx", "/Btn")
+            # Tick-one questions are tick boxes: WeasyPrint 70 writes radio groups badly.
+            assert not int(field.get("/Ff", 0)) & RADIO_FLAG, f"{field.T} is a radio group"
+        for page in pdf.pages:
+            if "/Annots" in page:
+                assert page.Tabs == "/S", "tab order does not follow the structure"
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_every_fillable_field_can_be_filled_and_read_back(built_site, form, caplog):
+    source = _pdf(built_site, form, "fillable")
+    with caplog.at_level(logging.WARNING, logger="pypdf"):
+        reader = pypdf.PdfReader(io.BytesIO(source))
+        fields = reader.get_fields()
+    assert caplog.records == [], [r.getMessage() for r in caplog.records]
+    text_names = [n for n, f in fields.items() if f.get("/FT") == "/Tx"]
+    box_names = [n for n, f in fields.items() if f.get("/FT") == "/Btn"]
+    writer = pypdf.PdfWriter(clone_from=reader)
+    on_states = {}
+    for page in writer.pages:
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            if widget.get("/FT") == "/Btn":
+                states = [s for s in widget["/AP"]["/N"] if s != "/Off"]
+                on_states[widget["/T"]] = states[0]
+        values = {name: f"Answer for {name}" for name in text_names}
+        values |= {name: on_states[name] for name in box_names if name in on_states}
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    filled = io.BytesIO()
+    writer.write(filled)
+    read_back = pypdf.PdfReader(io.BytesIO(filled.getvalue())).get_fields()
+    for name in text_names:
+        assert read_back[name].get("/V") == f"Answer for {name}"
+    for name in box_names:
+        assert read_back[name].get("/V") == on_states[name]
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_print_and_write_pdf_has_no_fields_and_both_are_small(built_site, form):
+    with pikepdf.open(io.BytesIO(_pdf(built_site, form, "printable"))) as pdf:
+        assert "/AcroForm" not in pdf.Root or not list(pdf.Root.AcroForm.get("/Fields", []))
+    assert len(_pdf(built_site, form, "fillable")) < 100_000
+    assert len(_pdf(built_site, form, "printable")) < 60_000
+
+
+def test_an_unchanged_pdf_comes_from_the_cache(tmp_path):
+    html = (
+        "<!doctype html><html lang='en-GB'><head><title>T</title></head>"
+        "<body><p>Hi</p></body></html>"
+    )
+    first = build_pdf(html, tmp_path, fillable=False, cache=tmp_path)
+    again = build_pdf(html, tmp_path, fillable=False, cache=tmp_path)
+    changed = build_pdf(html.replace("Hi", "Hello"), tmp_path, fillable=False, cache=tmp_path)
+    assert (first.from_cache, again.from_cache, changed.from_cache) == (False, True, False)
+    assert again.path == first.path != changed.path
+
+
+@pytest.mark.parametrize(
+    "size, expected", [(31_132, "30 KB"), (500, "1 KB"), (2_400_000, "2.3 MB")]
+)
+def test_file_size(size, expected):
+    assert file_size(size) == expected
