@@ -18,6 +18,7 @@ from .components import make_environment, render
 from .content import load_content
 from .errors import ContentErrors
 from .finder import FINDER_ROOT, most_questions
+from .guide import expand_order, guide_sections
 from .pages import (
     all_generated_pages,
     finder_tree,
@@ -29,9 +30,17 @@ from .pages import (
     route_url,
     routes_by_group,
 )
-from .pdfs import PdfToolsMissing
+from .pdfs import PdfToolsMissing, build_pdf, file_size
 
 LOGO_IN_SITE = "assets/council-logo"
+GUIDE_PAGE = "guide/"
+GUIDE_PDF = "guide/whole-guide.pdf"
+# Markers in built pages that the whole guide fills in once every page exists.
+GUIDE_MARKERS = {
+    "download": "<!-- sl-guide-download -->",
+    "sections": "<!-- sl-guide-sections -->",
+    "home": "<!-- sl-guide-home-download -->",
+}
 
 # Content warnings go to their own logger: MkDocs' --strict turns its own warnings into failures,
 # and a placeholder must warn, not stop, the build.
@@ -74,11 +83,14 @@ def define_env(env) -> None:
         "local_offer_url": site.council.local_offer_url,
         "colour": site.branding.colour,
         "last_reviewed": site.last_reviewed,
+        # Printed pages show their full address: this plus the page's own address.
+        "site_address": site.council.site_address,
     }
     env.variables["content"] = content
     # The forms' PDFs first: pages that link to them show their sizes.
+    pdf_cache = project_dir / ".cache" / "pdfs"
     try:
-        pdfs = form_pdfs(content, templates, project_dir / ".cache" / "form-pdfs")
+        pdfs = form_pdfs(content, templates, pdf_cache)
     except PdfToolsMissing as missing:
         raise PluginError(f"Cannot build the form PDFs: {missing}") from None
     # Pages made from content (routes, forms, finder paths): mkdocs_hooks.on_files adds them.
@@ -203,6 +215,15 @@ def define_env(env) -> None:
         return component("finder_tree.html", tree=finder_tree(content, here()))
 
     @env.macro
+    def whole_guide() -> str:
+        return component("guide_page.html")
+
+    @env.macro
+    def guide_download_marker() -> str:
+        """Where the home page shows the whole guide's PDF, once it is built."""
+        return GUIDE_MARKERS["home"]
+
+    @env.macro
     def forms_list() -> str:
         return component("forms_list.html", items=forms_index(content, pdfs, here()))
 
@@ -218,4 +239,50 @@ def define_env(env) -> None:
             (site_dir / target).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, site_dir / target)
 
+    def assemble_guide(env) -> None:
+        """Fill in the whole guide from the built pages, and build its PDF (cached)."""
+        site_dir = Path(config["site_dir"])
+        order = expand_order(config["extra"]["guide_pages"], [route_url(r) for r in content.routes])
+        pages = [
+            (url, (site_dir / url / "index.html").read_text(encoding="utf-8")) for url in order
+        ]
+        sections = guide_sections(pages, site.council.site_address)
+        title = templates.get_template("guide_title.txt").render(council=site.council).strip()
+        pdf_html = templates.get_template("guide_pdf.html").render(
+            title=title,
+            council=site.council,
+            site_url=site.council.site_address,
+            last_reviewed=site.last_reviewed,
+            sections=sections,
+        )
+        built = build_pdf(pdf_html, pdf_cache, fillable=False, cache=pdf_cache)
+        shutil.copyfile(built.path, site_dir / GUIDE_PDF)
+
+        def download(from_url: str, web_url: str | None) -> str:
+            return component(
+                "guide_download.html",
+                title=title,
+                url=relative_url(from_url, GUIDE_PAGE).removeprefix("./")
+                + GUIDE_PDF.split("/")[-1],
+                size=file_size(built.size),
+                web_url=web_url,
+            )
+
+        fills = {
+            GUIDE_PAGE: {
+                GUIDE_MARKERS["download"]: download(GUIDE_PAGE, None),
+                GUIDE_MARKERS["sections"]: component("guide_sections.html", sections=sections),
+            },
+            "": {GUIDE_MARKERS["home"]: download("", relative_url("", GUIDE_PAGE))},
+        }
+        for url, replacements in fills.items():
+            page = site_dir / url / "index.html"
+            html = page.read_text(encoding="utf-8")
+            for marker, replacement in replacements.items():
+                if marker not in html:
+                    raise PluginError(f"{url or 'home'} page: {marker} is missing")
+                html = html.replace(marker, replacement, 1)
+            page.write_text(html, encoding="utf-8")
+
     env.post_build_functions.append(copy_files)
+    env.post_build_functions.append(assemble_guide)

@@ -7,6 +7,7 @@ imports nothing from the project.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 _INPUT_TAG = re.compile(r"<input\b[^>]*>")
 _AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
@@ -27,6 +28,25 @@ def remove_checkbox_autocomplete(html: str) -> str:
     return _INPUT_TAG.sub(fix, html)
 
 
+_LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"#][^"]*|#[^"]+)"')
+
+
+def add_print_addresses(html: str, page_url: str) -> str:
+    """Give each link a data-print-href with its full address, printed after it on paper.
+
+    '<a href="../x/">' on 'https://ex.org/g/a/' → '<a data-print-href="https://ex.org/g/x/" …'.
+    Links within the page, and email and phone links (their text is the address), are left.
+    """
+
+    def add(match: re.Match) -> str:
+        href = match.group(2)
+        if href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            return match.group(0)
+        return f'<a data-print-href="{urljoin(page_url, href)}"{match.group(1)}href="{href}"'
+
+    return _LINK.sub(add, html)
+
+
 def on_files(files, config):
     """Add the pages made from content, which macros/__init__.py put in config.extra."""
     from mkdocs.structure.files import File, InclusionLevel
@@ -40,7 +60,8 @@ def on_files(files, config):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return remove_checkbox_autocomplete(output)
+    output = remove_checkbox_autocomplete(output)
+    return add_print_addresses(output, config["extra"]["council"]["site_address"] + page.url)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:

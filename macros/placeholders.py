@@ -76,7 +76,9 @@ def placeholder_warnings(record: BaseModel) -> list[tuple[tuple, str]]:
             continue
         if name == "number" and is_drama_number(value):
             found.append((loc, f"placeholder phone number {value!r}: replace it with the real one"))
-        elif name in ("address", "url", "local_offer_url") and is_example_domain(value):
+        elif name in ("address", "url", "local_offer_url", "site_address") and is_example_domain(
+            value
+        ):
             found.append((loc, f"placeholder address {value!r}: replace it with the real one"))
         elif name == "name" and _EXAMPLE_NAME.search(value):
             found.append((loc, f"placeholder name {value!r}: replace it with the real one"))

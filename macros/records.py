@@ -250,6 +250,8 @@ class CouncilContact(Organization):
 class Council(Record):
     name: Text
     local_offer_url: WebAddress
+    # Where this guide is published; printed pages show each page's full address.
+    site_address: WebAddress
 
 
 class Branding(Record):

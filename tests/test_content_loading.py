@@ -184,7 +184,7 @@ def test_the_real_content_loads(real_content):
         "placeholder address 'send@example.org': replace it with the real one",
         "content/providers.yml:44: provider 'sendiass': website.url: "
         "placeholder address 'https://sendiass.example.org': replace it with the real one",
-        "content/site.yml:27: contact 'web-team': email.address: "
+        "content/site.yml:29: contact 'web-team': email.address: "
         "placeholder address 'accessibility@example.org': replace it with the real one",
     ],
 )

@@ -24,6 +24,7 @@ _INSTALL = {
     "axe-core": "npm ci (needs nodejs and npm)",
     "vnu-jar": "npm ci (needs nodejs and npm)",
     "playwright": "make test (installs requirements-test.txt)",
+    "poppler": "apt-get install poppler-utils",
 }
 
 missing_tools: list[str] = []
@@ -38,6 +39,8 @@ def _present(tool: str) -> bool:
         return AXE.is_file()
     if tool == "vnu-jar":
         return VNU.is_file()
+    if tool == "poppler":
+        return shutil.which("pdftoppm") is not None
     if tool == "playwright":
         try:
             import playwright.sync_api  # noqa: F401

@@ -1,0 +1,101 @@
+"""The whole guide on one page: every family-facing page's main content, in reading order.
+
+Pure functions over built HTML. Each page's content sits between two markers that
+overrides/main.html writes. In the guide, each page becomes a section: its ids get the section's
+prefix so they stay unique, links to other pages in the guide point at their section, links to
+pages outside it point at their full address, and headings move down a level under the guide's
+own title.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin
+
+CONTENT_START = "<!-- sl-content-start -->"
+CONTENT_END = "<!-- sl-content-end -->"
+_ID_ATTRIBUTE = re.compile(r'\b(id|for)="([^"]+)"')
+_ID_LIST_ATTRIBUTE = re.compile(r'\b(aria-describedby|aria-labelledby)="([^"]+)"')
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    url: str  # site-relative address of the page, e.g. 'routes/mediation/'
+    slug: str  # the section's id in the guide, e.g. 'routes-mediation'
+    title: str
+    html: str
+
+
+def section_slug(url: str) -> str:
+    """'routes/mediation/' → 'routes-mediation'; '' (the home page) → 'home'."""
+    return url.strip("/").replace("/", "-") or "home"
+
+
+def main_content(page_html: str) -> str:
+    """The page's own content, between the markers main.html writes around it."""
+    start = page_html.index(CONTENT_START) + len(CONTENT_START)
+    return page_html[start : page_html.index(CONTENT_END, start)]
+
+
+def _target(page_url: str, href: str) -> tuple[str, str]:
+    """Site-relative page address and fragment an href on page_url points to."""
+    url, fragment = urldefrag(href)
+    if not url:
+        return page_url, fragment
+    resolved = posixpath.normpath(posixpath.join(page_url, url))
+    resolved = "" if resolved == "." else resolved
+    if url.endswith("/") and resolved:
+        resolved += "/"
+    return resolved, fragment
+
+
+def rewrite_section(html: str, page_url: str, guide_urls: set[str], site_url: str) -> str:
+    """Make one page's content fit inside the guide (see the module docstring)."""
+    prefix = section_slug(page_url) + "--"
+    html = _ID_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
+    html = _ID_LIST_ATTRIBUTE.sub(
+        lambda m: f'{m.group(1)}="{" ".join(prefix + i for i in m.group(2).split())}"', html
+    )
+
+    def link(match: re.Match) -> str:
+        href = match.group(1)
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href):  # https:, mailto:, tel:
+            return match.group(0)
+        target, fragment = _target(page_url, href)
+        if target in guide_urls:
+            anchor = section_slug(target) + (f"--{fragment}" if fragment else "")
+            return f'href="#{anchor}"'
+        return f'href="{urljoin(site_url, target)}{"#" + fragment if fragment else ""}"'
+
+    html = _HREF.sub(link, html)
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html)
+
+
+def first_heading(html: str) -> str:
+    """The text of the first h1 (or h2, once demoted) in some HTML."""
+    match = re.search(r"<h[12]\b[^>]*>(.*?)</h[12]>", html, re.S)
+    text = re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
+    return html_lib.unescape(text)  # plain text: templates escape it again
+
+
+def guide_sections(pages: list[tuple[str, str]], site_url: str) -> list[GuideSection]:
+    """Sections from (url, built page HTML) in reading order, each titled by its heading."""
+    urls = {url for url, _ in pages}
+    sections = []
+    for url, page_html in pages:
+        html = rewrite_section(main_content(page_html), url, urls, site_url)
+        sections.append(GuideSection(url, section_slug(url), first_heading(html), html))
+    return sections
+
+
+def expand_order(order: list[str], route_urls: list[str]) -> list[str]:
+    """The guide's reading order, with 'routes/*' standing for every route page in order."""
+    urls: list[str] = []
+    for entry in order:
+        urls.extend(route_urls if entry == "routes/*" else [entry])
+    return urls

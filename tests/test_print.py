@@ -1,0 +1,196 @@
+"""Printing: every page type prints its content with the council's name, its address and its
+review date, and no navigation, search or buttons; printed by Chromium, one picture of each type
+is kept in reports/print/. The whole guide is one page and a tagged PDF with a bookmark per
+section, every route's name and every provider's phone number."""
+
+from __future__ import annotations
+
+import html as html_lib
+import io
+import re
+import shutil
+import subprocess
+
+import pikepdf
+import pypdf
+import pytest
+import yaml
+from conftest import PROJECT, copy_project, run_mkdocs_build
+
+from macros.content import load_content
+from macros.guide import expand_order
+from macros.pages import route_url
+from macros.pdfs import file_size
+
+CONTENT = load_content(PROJECT / "content").content
+PAGE_TYPES = {
+    "content page": "disagreement-resolution/",
+    "route page": "routes/mediation/",
+    "finder question": "which-route/questions/",
+    "finder outcome": "which-route/questions/decision/no-assessment/",
+    "form": "forms/request-for-mediation-advice/",
+}
+HIDDEN_ON_PAPER = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-search",
+    ".md-footer",
+    "button",
+    ".sl-back",
+]
+REPORT = PROJECT / "reports" / "print"
+
+
+@pytest.fixture(scope="module")
+def print_context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_prints_its_content_and_nothing_else(print_context, site_url, page_type):
+    url = PAGE_TYPES[page_type]
+    page = print_context.new_page()
+    page.goto(site_url + url)
+    page.emulate_media(media="print")
+    shown = [
+        s for s in HIDDEN_ON_PAPER if page.locator(s).count() and page.locator(s).first.is_visible()
+    ]
+    assert shown == [], f"{url}: {shown} show on paper"
+    assert page.locator("article h1").first.is_visible()
+    header = page.locator(".sl-print-header").first
+    assert header.is_visible()
+    assert CONTENT.site.council.name in header.inner_text()
+    assert CONTENT.site.council.site_address + url in header.inner_text()
+    assert page.locator(".sl-reviewed").first.is_visible()
+    page.close()
+
+
+def test_links_print_their_addresses(print_context, site_url):
+    page = print_context.new_page()
+    page.goto(site_url + "disagreement-resolution/")
+    page.emulate_media(media="print")
+    after = page.evaluate(
+        """() => getComputedStyle(
+            document.querySelector('article a[data-print-href]'), '::after').content"""
+    )
+    assert CONTENT.site.council.site_address in after
+    page.close()
+
+
+def test_an_outcome_prints_with_the_answers_given(print_context, site_url):
+    page = print_context.new_page()
+    page.goto(site_url + PAGE_TYPES["finder outcome"])
+    page.emulate_media(media="print")
+    answers = page.locator(".sl-summary")
+    assert answers.is_visible()
+    assert "Your answers" in page.locator("article").inner_text()
+    assert len(answers.locator(".sl-summary__row").all()) == 2
+    page.close()
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_chromium_prints_each_page_type_to_pdf(print_context, site_url, page_type):
+    """A PDF printed by Chromium, and a picture of its first page kept for people to look at."""
+    if shutil.which("pdftoppm") is None:
+        from sitecheck.tools import require
+
+        require("poppler")
+    url = PAGE_TYPES[page_type]
+    page = print_context.new_page()
+    page.goto(site_url + url)
+    pdf = page.pdf(format="A4")
+    page.close()
+    name = page_type.replace(" ", "-")
+    REPORT.mkdir(parents=True, exist_ok=True)
+    (REPORT / f"{name}.pdf").write_bytes(pdf)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "60",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(REPORT / f"{name}.pdf"),
+            str(REPORT / name),
+        ],
+        check=True,
+    )
+    assert (REPORT / f"{name}.png").stat().st_size > 1000
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert CONTENT.site.council.name in text
+    for chrome in ("Skip to main content", "Table of contents"):
+        assert chrome not in text, f"{url}: {chrome!r} printed"
+
+
+# --- The whole guide ---
+
+
+def _guide_order() -> list[str]:
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return expand_order(config["extra"]["guide_pages"], [route_url(r) for r in CONTENT.routes])
+
+
+def test_the_guide_page_has_every_section_in_order(built_site):
+    html = (built_site / "guide" / "index.html").read_text(encoding="utf-8")
+    slugs = [url.strip("/").replace("/", "-") or "home" for url in _guide_order()]
+    positions = [html.index(f'<section class="sl-guide-section" id="{slug}">') for slug in slugs]
+    assert positions == sorted(positions)
+    assert "<!-- sl-guide" not in html.replace("<!-- sl-guide-home-download -->", "")
+
+
+def test_the_home_page_links_the_guide_pdf_with_its_size(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    size = file_size((built_site / "guide" / "whole-guide.pdf").stat().st_size)
+    assert 'href="guide/whole-guide.pdf"' in home
+    assert f"PDF, {size}" in home
+
+
+def test_the_guide_pdf_is_tagged_with_a_bookmark_per_section(built_site):
+    data = (built_site / "guide" / "whole-guide.pdf").read_bytes()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert "/StructTreeRoot" in pdf.Root
+        assert pdf.Root.MarkInfo.Marked is True
+        assert str(pdf.Root.Lang) == "en-GB"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        with pdf.open_metadata() as xmp:
+            assert xmp.get("pdfuaid:part") == "1"
+        with pdf.open_outline() as outline:
+            sections = [item.title for item in outline.root[0].children]
+    html = (built_site / "guide" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<ol class="sl-guide-contents">')
+    contents = html[start : html.index("</ol>", start)]
+    titles = [html_lib.unescape(t) for t in re.findall(r'<a href="#[^"]+">([^<]+)</a>', contents)]
+    assert len(titles) == len(_guide_order())
+    assert sections == ["Contents", *titles]
+
+
+def test_the_guide_pdf_has_every_route_and_provider_phone_number(built_site):
+    reader = pypdf.PdfReader(built_site / "guide" / "whole-guide.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    missing = [route.name for route in CONTENT.routes.values() if route.name not in text]
+    missing += [
+        phone.number
+        for provider in CONTENT.providers.values()
+        for phone in provider.phones
+        if phone.number not in text
+    ]
+    assert missing == []
+
+
+def test_the_guide_pdf_is_rebuilt_only_when_content_changes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    cache = project / ".cache" / "pdfs"
+    assert run_mkdocs_build(project, tmp_path / "one").returncode == 0
+    first = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    assert run_mkdocs_build(project, tmp_path / "two").returncode == 0
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")} == first
+    providers = project / "content" / "providers.yml"
+    providers.write_text(providers.read_text().replace("The Together Trust", "Riverside Trust"))
+    assert run_mkdocs_build(project, tmp_path / "three").returncode == 0
+    assert len(list(cache.glob("*.pdf"))) > len(first)
