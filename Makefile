@@ -13,10 +13,18 @@ export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site test serve format constraints clean test-site test-a11y test-html test-links test-reading
+.PHONY: site check schemas test serve format constraints clean test-site test-a11y test-html test-links test-reading
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m macros.build
+
+# Check the content without building: every problem with its file and line, then warnings.
+check: $(VENV)/.site-installed
+	@$(BIN)/python -m macros.check $(CONTENT)
+
+# After changing macros/records.py: write the editor schemas in schemas/ again.
+schemas: $(VENV)/.site-installed
+	$(BIN)/python -m macros.schemas
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve

@@ -8,6 +8,7 @@ site can move to another generator when Material for MkDocs reaches its end of l
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -19,6 +20,7 @@ from .content import load_content
 from .errors import ContentErrors
 from .finder import FINDER_ROOT, most_questions
 from .guide import expand_order, guide_sections
+from .opendata import open_referral, organization_json_ld
 from .pages import (
     all_generated_pages,
     finder_tree,
@@ -34,6 +36,8 @@ from .pdfs import PdfToolsMissing, build_pdf, file_size
 
 LOGO_IN_SITE = "assets/council-logo"
 GUIDE_PAGE = "guide/"
+# Open Referral UK data about the organisations and their services (routes).
+OPEN_DATA = "open-data/openreferral-uk.json"
 GUIDE_PDF = "guide/whole-guide.pdf"
 # Markers in built pages that the whole guide fills in once every page exists.
 GUIDE_MARKERS = {
@@ -142,13 +146,19 @@ def define_env(env) -> None:
     @env.macro
     def providers(role: str, heading_level: int = 3) -> str:
         """Contact cards for the providers with this role in the service ('formal', ...)."""
-        ids = getattr(service.providers, role)
+        organizations = [content.provider(i) for i in getattr(service.providers, role)]
         return component(
             "provider_cards.html",
-            organizations=[content.provider(i) for i in ids],
+            organizations=organizations,
             heading_level=heading_level,
             show_description=True,
+            json_ld=[organization_json_ld(o) for o in organizations],
         )
+
+    @env.macro
+    def organization_data(provider_id: str) -> str:
+        """schema.org data about one provider, for a page about it."""
+        return component("json_ld.html", data=organization_json_ld(content.provider(provider_id)))
 
     @env.macro
     def contact_card(provider_id: str, heading_level: int = 3, show_description=True) -> str:
@@ -284,5 +294,11 @@ def define_env(env) -> None:
                 html = html.replace(marker, replacement, 1)
             page.write_text(html, encoding="utf-8")
 
+    def write_open_data(env) -> None:
+        target = Path(config["site_dir"]) / OPEN_DATA
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(open_referral(content), indent=2) + "\n", encoding="utf-8")
+
     env.post_build_functions.append(copy_files)
+    env.post_build_functions.append(write_open_data)
     env.post_build_functions.append(assemble_guide)

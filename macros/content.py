@@ -13,6 +13,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -89,9 +90,18 @@ class _CheckedFile:
     record: records.Record | None
 
 
-def load_content(folder: Path) -> LoadedContent:
-    """Load content/ or raise ContentErrors with every problem found in it."""
+# Contact details checked longer ago than this are listed as warnings.
+STALE_AFTER_DAYS = 365
+
+
+def load_content(folder: Path, today: date | None = None) -> LoadedContent:
+    """Load content/ or raise ContentErrors with every problem found in it.
+
+    Warnings (placeholders, unverified facts, contact details not checked for 12 months, a
+    review date that has passed) are judged as of ``today``.
+    """
     folder = Path(folder)
+    today = today or date.today()
     errors: list[ContentMessage] = []
     checked: dict[str, _CheckedFile] = {}
     shown_folder = _display_folder(folder)
@@ -193,6 +203,7 @@ def load_content(folder: Path) -> LoadedContent:
     warnings = []
     for file in [*checked.values(), *route_files, *form_files]:
         warnings.extend(_unverified_source_warnings(file))
+        warnings.extend(_stale_warnings(file, today))
         warnings.extend(
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
         )
@@ -498,6 +509,32 @@ def _logo_errors(site_file: _CheckedFile, folder: Path) -> list[ContentMessage]:
             + ("" if path.is_file() else " (no such file)"),
         )
     ]
+
+
+def _stale_warnings(file: _CheckedFile, today: date) -> list[ContentMessage]:
+    """Contact details not checked for 12 months, and a review date that has passed."""
+    warnings = []
+    for loc, record in _walk_records(file.record):
+        checked_on = getattr(record, "last_checked", None)
+        if checked_on is not None and (today - checked_on).days > STALE_AFTER_DAYS:
+            warnings.append(
+                _message(
+                    file,
+                    (*loc, "last_checked"),
+                    f"last checked on {checked_on}, more than 12 months ago: check it is still "
+                    "right, then change last_checked to today's date",
+                )
+            )
+        if isinstance(record, records.SiteSettings) and record.review_due < today:
+            warnings.append(
+                _message(
+                    file,
+                    ("review_due",),
+                    f"the review date {record.review_due} has passed: check every page, then "
+                    "change last_reviewed and review_due",
+                )
+            )
+    return warnings
 
 
 def _unverified_source_warnings(file: _CheckedFile) -> list[ContentMessage]:

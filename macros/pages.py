@@ -17,6 +17,7 @@ from jinja2 import Environment
 from .components import render
 from .content import Content
 from .finder import FinderPage, finder_pages
+from .opendata import route_json_ld
 from .pdfs import BuiltPdf, build_pdf, field_font, file_size
 from .records import RequestForm, Route
 
@@ -151,6 +152,7 @@ def route_pages(
             "route_page.html",
             route=route,
             form_links=form_links(content, route.id, pdfs, url),
+            json_ld=route_json_ld(content, route),
             providers=[content.provider(p) for p in route.providers],
             links={
                 "routes": relative_url(url, ROUTES_ROOT),

@@ -162,7 +162,7 @@ Markdown = Annotated[
     AfterValidator(_markdown_text),
     Field(json_schema_extra={"format": "markdown"}),
 ]
-RecordId = _text_type(_record_id)
+RecordId = _text_type(_record_id, pattern=_ID.pattern)
 UkPhone = _text_type(_uk_phone)
 EmailAddress = _text_type(_email)
 WebAddress = _text_type(_web_address)
@@ -276,6 +276,8 @@ class SiteSettings(Record):
     accessibility: AccessibilityStatement
     branding: Branding
     last_reviewed: date
+    # When the guide must next be reviewed; the build warns once this date has passed.
+    review_due: date
 
 
 # --- content/providers.yml ---

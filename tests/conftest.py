@@ -43,18 +43,38 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# The councils whose content is built and checked: the shipped one and each example.
+COUNCILS = {
+    "default": None,
+    **{p.name: p / "content" for p in sorted((PROJECT / "examples").glob("*")) if p.is_dir()},
+}
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict into a temporary folder."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs_build(PROJECT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def built_sites(tmp_path_factory):
+    """Each council's site, built once with --strict into a temporary folder, on first use."""
+    sites: dict[str, Path] = {}
+
+    def build(council: str) -> Path:
+        if council not in sites:
+            site = tmp_path_factory.mktemp(f"built-{council}") / "site"
+            result = run_mkdocs_build(PROJECT, site, COUNCILS[council])
+            assert result.returncode == 0, result.stdout + result.stderr
+            sites[council] = site
+        return sites[council]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(built_sites) -> Path:
+    """The shipped council's site."""
+    return built_sites("default")
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built site, served on 127.0.0.1."""
+    """The shipped council's site, served on 127.0.0.1."""
     from sitecheck.server import serve
 
     with serve(built_site) as url:

@@ -170,21 +170,21 @@ def test_the_real_content_loads(real_content):
 @pytest.mark.parametrize(
     "warning",
     [
-        "content/site.yml:6: site: council.name: "
+        "content/site.yml:7: site: council.name: "
         "placeholder name 'Example Council': replace it with the real one",
-        "content/providers.yml:25: provider 'sendiass': name: "
+        "content/providers.yml:26: provider 'sendiass': name: "
         "placeholder name 'Example Council SENDIASS': replace it with the real one",
-        "content/providers.yml:63: provider 'council-send-team': phones.1.number: "
+        "content/providers.yml:64: provider 'council-send-team': phones.1.number: "
         "placeholder phone number '0113 496 0000': replace it with the real one",
-        "content/providers.yml:37: provider 'sendiass': phones.1.number: "
+        "content/providers.yml:38: provider 'sendiass': phones.1.number: "
         "placeholder phone number '0113 496 0111': replace it with the real one",
-        "content/site.yml:7: site: council.local_offer_url: "
+        "content/site.yml:8: site: council.local_offer_url: "
         "placeholder address 'https://www.example.org/local-offer': replace it with the real one",
-        "content/providers.yml:66: provider 'council-send-team': email.address: "
+        "content/providers.yml:67: provider 'council-send-team': email.address: "
         "placeholder address 'send@example.org': replace it with the real one",
-        "content/providers.yml:44: provider 'sendiass': website.url: "
+        "content/providers.yml:45: provider 'sendiass': website.url: "
         "placeholder address 'https://sendiass.example.org': replace it with the real one",
-        "content/site.yml:29: contact 'web-team': email.address: "
+        "content/site.yml:31: contact 'web-team': email.address: "
         "placeholder address 'accessibility@example.org': replace it with the real one",
     ],
 )

@@ -203,3 +203,19 @@ def test_content_can_come_from_another_folder(tmp_path):
     result = run_mkdocs_build(PROJECT, tmp_path / "site", content_dir=content)
     assert result.returncode == 0, result.stderr
     assert "Northshire Example Council" in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_the_example_council_builds_with_its_own_providers_and_none_of_ours(built_sites):
+    site = built_sites("example-borough")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Example Borough Council: SEND disagreements</title>" in home
+    assert "--md-primary-fg-color:#5b2a86" in home
+    providers = main_text(site / "disagreement-resolution" / "who-provides-it" / "index.html")
+    assert "Example Borough Resolution Service" in providers
+    assert "Example Borough SENDIASS" in providers
+    everything = " ".join(p.read_text(encoding="utf-8") for p in html_pages(site))
+    for ours in ("KIDS", "The Together Trust", "03330 062 835", "0161 283 4836"):
+        assert ours not in everything, f"{ours!r} is on the example council's site"
+    assert (site / "routes" / "meeting-with-a-send-officer" / "index.html").is_file()
+    question = site / "which-route" / "questions" / "decision" / "no-assessment" / "index.html"
+    assert "meeting with the council" in main_text(question)

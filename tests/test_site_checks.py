@@ -8,17 +8,28 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import PROJECT
+from conftest import COUNCILS, PROJECT
 from sitecheck import report
 from sitecheck.browser import check_pages
 from sitecheck.reading import reading_failures, site_reading_levels
-from sitecheck.server import page_urls
+from sitecheck.server import page_urls, serve
 from sitecheck.static import link_failures, nu_failures
 from sitecheck.tools import require
 
 READING_BUDGET = yaml.safe_load(
     (PROJECT / "tests" / "reading-level.yml").read_text(encoding="utf-8")
 )
+
+
+@pytest.fixture(scope="module", params=list(COUNCILS))
+def council_site(request, built_sites):
+    """Every check runs on every council's site: the shipped one and each example."""
+    return request.param, built_sites(request.param)
+
+
+@pytest.fixture(scope="module")
+def built_site(council_site):
+    return council_site[1]
 
 
 @pytest.fixture(scope="module")
@@ -29,61 +40,80 @@ def pages(built_site):
 
 
 @pytest.fixture(scope="module")
-def browser_results(browser, site_url, pages):
-    """Every browser check on every page, run once and shared by the tests below."""
-    return check_pages(browser, site_url, pages)
+def browser_results(browser, built_site, pages):
+    """Every browser check on every page, run once per council and shared by the tests below."""
+    with serve(built_site) as url:
+        return check_pages(browser, url, pages)
 
 
-def test_axe_finds_nothing_at_desktop_and_phone_widths(browser_results, pages, site_report):
+def test_axe_finds_nothing_at_desktop_and_phone_widths(
+    browser_results, pages, site_report, council_site
+):
     failures = browser_results["axe"]
     site_report.add(
-        "axe-core (WCAG 2.2 AA and best practice, 1280x800 and 320x640)", len(pages), failures
+        f"{council_site[0]}: " + "axe-core (WCAG 2.2 AA and best practice, 1280x800 and 320x640)",
+        len(pages),
+        failures,
     )
     assert failures == [], report(failures)
 
 
-def test_no_page_scrolls_sideways_at_320px_or_200_percent_zoom(browser_results, pages, site_report):
+def test_no_page_scrolls_sideways_at_320px_or_200_percent_zoom(
+    browser_results, pages, site_report, council_site
+):
     failures = browser_results["reflow"]
-    site_report.add("Reflow at 320px and 200% zoom", len(pages), failures)
+    site_report.add(f"{council_site[0]}: " + "Reflow at 320px and 200% zoom", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_no_page_requests_another_host(browser_results, pages, site_report):
+def test_no_page_requests_another_host(browser_results, pages, site_report, council_site):
     failures = browser_results["privacy"]
-    site_report.add("Privacy: no request to another host", len(pages), failures)
+    site_report.add(
+        f"{council_site[0]}: " + "Privacy: no request to another host", len(pages), failures
+    )
     assert failures == [], report(failures)
 
 
-def test_every_page_works_without_javascript(browser_results, pages, site_report):
+def test_every_page_works_without_javascript(browser_results, pages, site_report, council_site):
     failures = browser_results["no-javascript"]
-    site_report.add("No JavaScript: main content shown, links work", len(pages), failures)
+    site_report.add(
+        f"{council_site[0]}: " + "No JavaScript: main content shown, links work",
+        len(pages),
+        failures,
+    )
     assert failures == [], report(failures)
 
 
-def test_keyboard_skip_link_and_visible_focus(browser_results, pages, site_report):
+def test_keyboard_skip_link_and_visible_focus(browser_results, pages, site_report, council_site):
     failures = browser_results["keyboard"]
     site_report.add(
-        "Keyboard: skip link, visible focus, nothing invisible focused", len(pages), failures
+        f"{council_site[0]}: " + "Keyboard: skip link, visible focus, nothing invisible focused",
+        len(pages),
+        failures,
     )
     assert failures == [], report(failures)
 
 
-def test_html_is_valid(built_site, pages, site_report):
+def test_html_is_valid(built_site, pages, site_report, council_site):
     require("java", "vnu-jar")
     failures = nu_failures(built_site)
-    site_report.add("W3C Nu HTML checker", len(pages), failures)
+    site_report.add(f"{council_site[0]}: " + "W3C Nu HTML checker", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_internal_links_and_anchors_work(built_site, pages, site_report):
+def test_internal_links_and_anchors_work(built_site, pages, site_report, council_site):
     failures = link_failures(built_site)
-    site_report.add("Internal links and anchors", len(pages), failures)
+    site_report.add(f"{council_site[0]}: " + "Internal links and anchors", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_reading_level_is_within_budget(built_site, site_report):
+def test_reading_level_is_within_budget(built_site, site_report, council_site):
     levels = site_reading_levels(built_site, READING_BUDGET)
-    site_report.reading_levels = levels
+    site_report.reading_levels[council_site[0]] = levels
     failures = [f for level in levels for f in reading_failures(level, READING_BUDGET)]
-    site_report.add("Reading level (budget in tests/reading-level.yml)", len(levels), failures)
+    site_report.add(
+        f"{council_site[0]}: " + "Reading level (budget in tests/reading-level.yml)",
+        len(levels),
+        failures,
+    )
     assert failures == [], report(failures)

@@ -60,6 +60,9 @@ class _ArticleBlocks(HTMLParser):
             self.in_article -= 1
 
     def handle_data(self, data):
+        # Scripts (such as schema.org data) and styles are not text anyone reads.
+        if self.stack and self.stack[-1][0] in ("script", "style"):
+            return
         if self.in_article and not self._skipping():
             self.current.append(data)
 

@@ -12,7 +12,8 @@ from .reading import ReadingLevel
 @dataclass
 class SiteReport:
     sections: dict[str, tuple[int, list[Failure]]] = field(default_factory=dict)
-    reading_levels: list[ReadingLevel] = field(default_factory=list)
+    # Each council's pages and their reading levels.
+    reading_levels: dict[str, list[ReadingLevel]] = field(default_factory=dict)
 
     def add(self, check: str, pages_checked: int, failures: list[Failure]) -> None:
         self.sections[check] = (pages_checked, sorted(failures))
@@ -24,13 +25,13 @@ class SiteReport:
             lines += [f"## {check}", "", f"{pages} page(s) checked: {status}.", ""]
             lines += [f"- {failure}" for failure in failures]
             lines += [""] if failures else []
-        if self.reading_levels:
-            lines += ["## Reading level of each family-facing page", ""]
+        for council, levels in self.reading_levels.items():
+            lines += [f"## {council}: reading level of each family-facing page", ""]
             lines += [
                 "| Page | Flesch-Kincaid grade | Longest sentence (words) |",
                 "| --- | --- | --- |",
             ]
-            for level in self.reading_levels:
+            for level in levels:
                 words, sentence = level.longest(1)[0] if level.sentences else (0, "")
                 lines.append(f"| /{level.page} | {level.grade} | {words}: {sentence} |")
             lines.append("")

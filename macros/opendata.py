@@ -1,0 +1,155 @@
+"""Open data from the content: Open Referral UK JSON, and schema.org JSON-LD for pages.
+
+Open Referral UK (the UK profile of HSDS 3.0) describes organisations and the services they run;
+here each route a provider offers is one service. Ids are UUIDs made from the council's name and
+the record ids, so they stay the same from build to build.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from .content import Content
+from .records import Organization, Route
+
+# Any fixed namespace will do: it only has to stay the same, so ids stay the same.
+_NAMESPACE = uuid.UUID("6f1c1b54-3d0e-4f5e-9b7a-2a8c5d9e4b10")
+
+
+def stable_id(*parts: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+def _organization(council: str, provider: Organization) -> dict:
+    record = {
+        "id": stable_id(council, "organization", provider.id),
+        "name": provider.name,
+        "description": provider.description,
+    }
+    if provider.email:
+        record["email"] = provider.email.address
+    if provider.website:
+        record["website"] = provider.website.url
+    return record
+
+
+def _service(content: Content, route: Route, provider: Organization) -> dict:
+    council = content.site.council.name
+    service_id = stable_id(council, "service", route.id, provider.id)
+    contact_id = stable_id(council, "contact", route.id, provider.id)
+    service = {
+        "id": service_id,
+        "name": route.name,
+        "description": route.summary,
+        "status": "active",
+        "organization_id": stable_id(council, "organization", provider.id),
+        "url": f"{content.site.council.site_address}routes/{route.id}/",
+        "contacts": [
+            {
+                "id": contact_id,
+                "service_id": service_id,
+                "name": provider.name,
+                "phones": [
+                    {
+                        "id": stable_id(council, "phone", route.id, provider.id, str(index)),
+                        "contact_id": contact_id,
+                        "number": phone.number,
+                        **({"description": phone.description} if phone.description else {}),
+                    }
+                    for index, phone in enumerate(provider.phones)
+                ],
+            }
+        ],
+        "schedules": [
+            {
+                "id": stable_id(council, "schedule", route.id, provider.id, str(index)),
+                "service_id": service_id,
+                "freq": "WEEKLY",
+                "byday": ",".join(schedule.byday),
+                "opens_at": schedule.opens_at,
+                "closes_at": schedule.closes_at,
+                **({"description": schedule.description} if schedule.description else {}),
+            }
+            for index, schedule in enumerate(provider.schedules)
+        ],
+    }
+    if provider.email:
+        service["email"] = provider.email.address
+    return service
+
+
+def open_referral(content: Content) -> dict:
+    """Organisations and their services (routes), in the Open Referral UK shape."""
+    council = content.site.council.name
+    used = {p for route in content.routes.values() for p in route.providers}
+    return {
+        "organizations": [
+            _organization(council, provider)
+            for provider in content.providers.values()
+            if provider.id in used
+        ],
+        "services": [
+            _service(content, route, content.provider(provider_id))
+            for route in content.routes.values()
+            for provider_id in route.providers
+        ],
+    }
+
+
+_DAY_NAMES = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+
+
+def organization_json_ld(provider: Organization) -> dict:
+    """schema.org Organization with a ContactPoint per phone number."""
+    data: dict = {"@context": "https://schema.org", "@type": "Organization", "name": provider.name}
+    data["description"] = provider.description
+    if provider.website:
+        data["url"] = provider.website.url
+    points = []
+    for phone in provider.phones:
+        point = {
+            "@type": "ContactPoint",
+            "telephone": phone.number,
+            "contactType": "customer service",
+        }
+        if provider.email:
+            point["email"] = provider.email.address
+        if provider.schedules:
+            point["hoursAvailable"] = [
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": [_DAY_NAMES[day] for day in s.byday],
+                    "opens": s.opens_at,
+                    "closes": s.closes_at,
+                }
+                for s in provider.schedules
+            ]
+        points.append(point)
+    if points:
+        data["contactPoint"] = points
+    return data
+
+
+def route_json_ld(content: Content, route: Route) -> dict:
+    """schema.org GovernmentService for a route page, with who provides it."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": route.name,
+        "description": route.summary,
+        "url": f"{content.site.council.site_address}routes/{route.id}/",
+        "areaServed": content.site.council.name,
+        "serviceOperator": {"@type": "GovernmentOrganization", "name": content.site.council.name},
+    }
+    providers = [organization_json_ld(content.provider(p)) for p in route.providers]
+    if providers:
+        data["provider"] = [{k: v for k, v in p.items() if k != "@context"} for p in providers]
+    return data

@@ -1,0 +1,83 @@
+"""`make check` (content only, no build), the warnings for stale details, and the editor schemas."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+from macros.content import load_content
+from macros.schemas import SCHEMA_FOLDER, SCHEMAS, schema_for, schema_text
+
+CONTENT_FOLDERS = [PROJECT / "content", *sorted((PROJECT / "examples").glob("*/content"))]
+
+
+def run_check(folder: Path, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key != "SEND_CONTENT"}
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", str(folder)],
+        cwd=cwd,
+        env={**env, "PYTHONPATH": str(PROJECT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_passes_the_shipped_content_and_lists_warnings():
+    result = run_check(Path("content"))
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        r"The content in content/ is valid: \d+ files checked in [\d.]+ s", result.stdout
+    )
+    assert "WARNING: content/site.yml:" in result.stdout
+
+
+def test_check_lists_every_error_with_file_and_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    providers = content / "providers.yml"
+    providers.write_text(providers.read_text().replace("0161 283 4836", "0161 283"))
+    site = content / "site.yml"
+    site.write_text(site.read_text().replace('colour: "#1d4f91"', 'colour: "#ffcc00"'))
+    result = run_check(Path("content"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "2 problems in the content" in result.stderr
+    assert "content/providers.yml:" in result.stderr and "found '0161 283'" in result.stderr
+    assert "content/site.yml:" in result.stderr and "found '#ffcc00'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_details_not_checked_for_12_months_and_a_passed_review_date_are_warned_about():
+    in_two_years = date(2028, 12, 1)
+    warnings = [str(w) for w in load_content(PROJECT / "content", today=in_two_years).warnings]
+    stale = [w for w in warnings if "more than 12 months ago" in w]
+    assert any(
+        w.startswith("content/providers.yml:") and "provider 'kids': phones.1.last_checked" in w
+        for w in stale
+    )
+    assert any("site: review_due: the review date 2027-11-28 has passed" in w for w in warnings)
+    today = [str(w) for w in load_content(PROJECT / "content", today=date(2026, 12, 1)).warnings]
+    assert not [w for w in today if "more than 12 months ago" in w or "has passed" in w]
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_schema_files_are_up_to_date(name):
+    assert (SCHEMA_FOLDER / name).read_text(encoding="utf-8") == schema_text(SCHEMAS[name]), (
+        f"schemas/{name} is out of date: run make schemas"
+    )
+
+
+@pytest.mark.parametrize("folder", CONTENT_FOLDERS, ids=lambda f: str(f.relative_to(PROJECT)))
+def test_every_content_file_names_its_schema(folder):
+    for path in sorted(folder.rglob("*.yml")):
+        first_line = path.read_text(encoding="utf-8").splitlines()[0]
+        schema = os.path.relpath(SCHEMA_FOLDER / schema_for(path), path.parent)
+        assert first_line == f"# yaml-language-server: $schema={schema}", path
