@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site check schemas test serve format constraints clean test-site test-a11y test-html test-links test-reading
+.PHONY: site check schemas test serve bench format constraints clean test-site test-a11y test-html test-links test-reading
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m macros.build
@@ -21,6 +21,10 @@ site: $(VENV)/.site-installed
 # Check the content without building: every problem with its file and line, then warnings.
 check: $(VENV)/.site-installed
 	@$(BIN)/python -m macros.check $(CONTENT)
+
+# Build speed and page weight, written to BENCHMARKS.md (a few minutes).
+bench: $(VENV)/.test-installed node_modules/.installed
+	$(BIN)/python benchmarks/bench.py
 
 # After changing macros/records.py: write the editor schemas in schemas/ again.
 schemas: $(VENV)/.site-installed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -265,10 +266,16 @@ def define_env(env) -> None:
             last_reviewed=site.last_reviewed,
             sections=sections,
         )
-        built = build_pdf(pdf_html, pdf_cache, fillable=False, cache=pdf_cache)
-        shutil.copyfile(built.path, site_dir / GUIDE_PDF)
+        # While previewing (make serve), the guide's PDF is not made: it takes seconds, and the
+        # preview must show an edit at once. make site always makes it.
+        previewing = os.environ.get("SEND_PREVIEW") == "1"
+        if not previewing:
+            built = build_pdf(pdf_html, pdf_cache, fillable=False, cache=pdf_cache)
+            shutil.copyfile(built.path, site_dir / GUIDE_PDF)
 
         def download(from_url: str, web_url: str | None) -> str:
+            if previewing:
+                return component("guide_download_preview.html")
             return component(
                 "guide_download.html",
                 title=title,

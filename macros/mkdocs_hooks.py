@@ -6,8 +6,13 @@ imports nothing from the project.
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import urljoin
+
+# Set while `mkdocs serve` previews the site: slow outputs nobody previews (the whole-guide PDF)
+# are left out, so a content edit shows in the preview within 2 seconds.
+PREVIEW = "SEND_PREVIEW"
 
 _INPUT_TAG = re.compile(r"<input\b[^>]*>")
 _AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
@@ -45,6 +50,11 @@ def add_print_addresses(html: str, page_url: str) -> str:
         return f'<a data-print-href="{urljoin(page_url, href)}"{match.group(1)}href="{href}"'
 
     return _LINK.sub(add, html)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[PREVIEW] = "1"
 
 
 def on_files(files, config):

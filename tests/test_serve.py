@@ -62,3 +62,23 @@ def test_serve_rebuilds_when_content_changes(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def test_a_preview_build_leaves_out_the_guide_pdf(tmp_path):
+    """make serve (SEND_PREVIEW=1) skips the slow whole-guide PDF and says so on the page."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SEND_PREVIEW": "1"}
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "guide" / "whole-guide.pdf").exists()
+    assert (
+        "It is not made while you preview the site."
+        in (tmp_path / "site" / "index.html").read_text()
+    )

@@ -341,10 +341,12 @@ def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, 
 
     def no_javascript(page: Page, name: str) -> None:
         results["no-javascript"].extend(no_javascript_failures(page, name))
+        # Some layout is fixed by JavaScript; without it the page must still fit a phone.
+        results["reflow"].extend(reflow_failures(page, name, PHONE, "320px without JavaScript"))
 
     each_page(desktop, viewport=DESKTOP)
     each_page(phone, viewport=PHONE)
     each_page(zoomed, viewport=ZOOM_200, device_scale_factor=2)
-    each_page(no_javascript, viewport=DESKTOP, java_script_enabled=False)
+    each_page(no_javascript, viewport=PHONE, java_script_enabled=False)
     results["privacy"] = offsite.failures()
     return results
