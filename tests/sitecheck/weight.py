@@ -12,8 +12,6 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Browser
 
-from .browser import CHROMIUM_FLAGS  # noqa: F401 (the same browser set-up as the site checks)
-
 KINDS = {
     ".html": "html",
     "/": "html",
