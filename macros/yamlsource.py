@@ -70,6 +70,19 @@ class _LineLoader(yaml.SafeLoader):
         self.problems: list[ContentMessage] = []
 
 
+# The same loader on libyaml's C parser, about 10 times faster: at 50 times the shipped content,
+# the pure-Python parser was the largest single cost of a build. The pure-Python loader still
+# reads any file libyaml rejects, so syntax errors keep the same wording (see load_yaml_file).
+_FastLineLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLineLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        def __init__(self, stream, display_name: str):
+            super().__init__(stream)
+            self.display_name = display_name
+            self.problems: list[ContentMessage] = []
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
     data = LineDict()
     data.line = node.start_mark.line + 1
@@ -105,7 +118,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
             continue
         data[key] = loader.construct_object(value_node, deep=True)
         data.key_lines[key] = key_line
-        if isinstance(value_node, yaml.ScalarNode) and value_node.style is None:
+        if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
             data.raw[key] = value_node.value
 
 
@@ -118,7 +131,7 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
     for item_node in node.value:
         data.append(loader.construct_object(item_node, deep=True))
         data.item_lines.append(item_node.start_mark.line + 1)
-        plain = isinstance(item_node, yaml.ScalarNode) and item_node.style is None
+        plain = isinstance(item_node, yaml.ScalarNode) and not item_node.style
         data.raw.append(item_node.value if plain else None)
 
 
@@ -130,7 +143,7 @@ def _construct_bool(loader: _LineLoader, node: yaml.ScalarNode):
 
 def _construct_str(loader: _LineLoader, node: yaml.ScalarNode):
     value = loader.construct_scalar(node)
-    if node.style is None and _BARE_NUMBER.fullmatch(value):
+    if not node.style and _BARE_NUMBER.fullmatch(value):
         return BareNumber(value)
     return value
 
@@ -144,11 +157,13 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
         return node.value
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_LineLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
-_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+# libyaml marks a plain scalar's style as "" where PyYAML uses None: both mean "not quoted".
+for _loader_class in filter(None, (_LineLoader, _FastLineLoader)):
+    _loader_class.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    _loader_class.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    _loader_class.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+    _loader_class.add_constructor("tag:yaml.org,2002:str", _construct_str)
+    _loader_class.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
@@ -179,6 +194,16 @@ def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
             )
         )
         return result
+    if _FastLineLoader is not None:
+        fast_loader = _FastLineLoader(text, display_name)
+        try:
+            result.data = fast_loader.get_single_data()
+            result.problems.extend(fast_loader.problems)
+            return _none_is_empty(result)
+        except yaml.YAMLError:
+            pass  # read it again below, for PyYAML's wording and position of the error
+        finally:
+            fast_loader.dispose()
     loader = _LineLoader(text, display_name)
     try:
         result.data = loader.get_single_data()
@@ -204,11 +229,15 @@ def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
     finally:
         loader.dispose()
     result.problems.extend(loader.problems)
+    return _none_is_empty(result)
+
+
+def _none_is_empty(result: LoadedFile) -> LoadedFile:
     if result.data is None:
         # Only "---", "~" or "null": as good as empty.
         result.problems.append(
             ContentMessage(
-                display_name, 1, problem="the file is empty: expected content, found nothing"
+                result.display_name, 1, problem="the file is empty: expected content, found nothing"
             )
         )
     return result

@@ -272,3 +272,78 @@ def test_is_drama_number(number, is_drama):
 )
 def test_is_example_domain(address, is_example):
     assert is_example_domain(address) is is_example
+
+
+# --- The two YAML readers: libyaml for speed, PyYAML's own parser for error wording ---
+
+TRICKY_YAML = """\
+id: example
+phone: 01612834836
+quoted_phone: "01612834836"
+answer: yes
+quoted_answer: "yes"
+checked: 2026-02-30
+reviewed: 2026-02-03
+order: 5
+items:
+  - 0113
+  - "0113"
+  - plain text
+  - no
+text: >-
+  Folded text
+  over two lines.
+"""
+
+
+def _read_with(loader_class, text: str):
+    loader = loader_class(text, "test.yml")
+    try:
+        return loader.get_single_data(), [str(p) for p in loader.problems]
+    finally:
+        loader.dispose()
+
+
+def _shape(value):
+    """The data with the line numbers and as-written text the loaders attach, for comparing."""
+    if isinstance(value, dict):
+        items = {key: _shape(item) for key, item in value.items()}
+        return ("map", value.line, value.key_lines, value.raw, items)
+    if isinstance(value, list):
+        return ("list", value.line, value.item_lines, value.raw, [_shape(v) for v in value])
+    return (type(value).__name__, value)
+
+
+YAML_FILES = sorted(
+    [*CONTENT.rglob("*.yml"), *(PROJECT / "examples").rglob("content/**/*.yml")],
+    key=lambda path: str(path),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param(TRICKY_YAML, id="tricky-values")]
+    + [
+        pytest.param(path.read_text(encoding="utf-8"), id=str(path.relative_to(PROJECT)))
+        for path in YAML_FILES
+    ],
+)
+def test_the_libyaml_reader_reads_exactly_what_the_python_reader_reads(text):
+    from macros.yamlsource import _FastLineLoader, _LineLoader
+
+    assert _FastLineLoader is not None, "PyYAML was installed without libyaml"
+    fast, fast_problems = _read_with(_FastLineLoader, text)
+    pure, pure_problems = _read_with(_LineLoader, text)
+    assert _shape(fast) == _shape(pure)
+    assert fast_problems == pure_problems
+
+
+def test_the_tricky_values_are_kept_as_written():
+    from macros.yamlsource import AmbiguousWord, BareNumber, _FastLineLoader
+
+    data, _ = _read_with(_FastLineLoader, TRICKY_YAML)
+    assert type(data["phone"]) is BareNumber and type(data["quoted_phone"]) is str
+    assert type(data["answer"]) is AmbiguousWord and type(data["quoted_answer"]) is str
+    assert data["checked"] == "2026-02-30" and str(data["reviewed"]) == "2026-02-03"
+    assert data.raw["phone"] == "01612834836" and "quoted_phone" not in data.raw
+    assert data["items"].raw == ["0113", None, "plain text", "no"]
