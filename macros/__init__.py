@@ -99,9 +99,10 @@ def define_env(env) -> None:
     except PdfToolsMissing as missing:
         raise PluginError(f"Cannot build the form PDFs: {missing}") from None
     # Pages made from content (routes, forms, finder paths): mkdocs_hooks.on_files adds them.
-    config["extra"]["generated_pages"] = [
-        (page.src_uri, page.markdown()) for page in all_generated_pages(content, templates, pdfs)
-    ]
+    config["extra"]["generated_pages"] = {
+        page.src_uri: (page.markdown(), page.html)
+        for page in all_generated_pages(content, templates, pdfs)
+    }
 
     def here() -> str:
         """The address of the page being rendered, e.g. 'routes/' (for relative links)."""

@@ -61,12 +61,21 @@ def on_files(files, config):
     """Add the pages made from content, which macros/__init__.py put in config.extra."""
     from mkdocs.structure.files import File, InclusionLevel
 
-    for src_uri, markdown in config["extra"].get("generated_pages", []):
+    for src_uri, (markdown, _html) in config["extra"].get("generated_pages", {}).items():
         # Reached through links (the routes page, the finder), not the menu.
         files.append(
             File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         )
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """A generated page's own HTML, in place of what Markdown made of its marker-only source.
+
+    Its HTML is finished, so Markdown need not parse it: that took a quarter of a build.
+    """
+    generated = config["extra"].get("generated_pages", {}).get(page.file.src_uri)
+    return html if generated is None else generated[1]
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -25,6 +25,8 @@ ROUTES_ROOT = "routes/"
 FINDER_START = "which-route/"
 SENDIASS_PAGE = "sendiass/"
 FORMS_ROOT = "forms/"
+# Stands in a generated page's Markdown source for its HTML (see GeneratedPage.markdown).
+GENERATED_HTML_MARKER = "<!-- generated-page-html -->"
 # The two PDFs of each form, by kind: name in the site, and whether it has form fields.
 PDF_KINDS = {"fillable": ("{id}.pdf", True), "printable": ("{id}-print.pdf", False)}
 
@@ -44,6 +46,11 @@ class GeneratedPage:
         return self.url + "index.md"
 
     def markdown(self) -> str:
+        """The page's source for MkDocs: its settings and a marker, not its HTML.
+
+        The HTML is finished, so Markdown need not parse it (that was a quarter of a build's
+        time): mkdocs_hooks.on_page_content puts it in place of what Markdown makes of this.
+        """
         meta = {"title": self.title, "render_macros": False, **self.meta}
         if self.private:
             # One family's answers: not for search engines or the site search, and needing no
@@ -54,7 +61,7 @@ class GeneratedPage:
                 search={"exclude": True},
                 no_javascript=True,
             )
-        return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n{self.html}\n"
+        return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n{GENERATED_HTML_MARKER}\n"
 
 
 def relative_url(from_url: str, to_url: str) -> str:
