@@ -20,7 +20,7 @@ from .components import make_environment, render
 from .content import load_content
 from .errors import ContentErrors
 from .finder import FINDER_ROOT, most_questions
-from .guide import expand_order, guide_sections
+from .guide import expand_order, guide_sections, without_unreferenced_ids
 from .opendata import open_referral, organization_json_ld
 from .pages import (
     all_generated_pages,
@@ -260,12 +260,14 @@ def define_env(env) -> None:
         ]
         sections = guide_sections(pages, site.council.site_address)
         title = templates.get_template("guide_title.txt").render(council=site.council).strip()
-        pdf_html = templates.get_template("guide_pdf.html").render(
-            title=title,
-            council=site.council,
-            site_url=site.council.site_address,
-            last_reviewed=site.last_reviewed,
-            sections=sections,
+        pdf_html = without_unreferenced_ids(
+            templates.get_template("guide_pdf.html").render(
+                title=title,
+                council=site.council,
+                site_url=site.council.site_address,
+                last_reviewed=site.last_reviewed,
+                sections=sections,
+            )
         )
         # While previewing (make serve), the guide's PDF is not made: it takes seconds, and the
         # preview must show an edit at once. make site always makes it.

@@ -73,7 +73,35 @@ def _weasyprint():
             f"the form PDFs need Pango ({error}): "
             "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"
         ) from None
+    _remember_page_references()
     return weasyprint
+
+
+def _remember_page_references() -> None:
+    """Make pydyf's list of page references once per page count, not once per use.
+
+    pydyf 0.13's ``PDF.page_references`` builds a new tuple of every page's reference each time it
+    is read, and WeasyPrint reads it for every tagged box (PDF/UA): so tagging took time in
+    proportion to pages times boxes. The whole guide at 50 times the shipped content (3,100
+    pages) spent most of its PDF writing there. Pages are only ever appended, so the tuple is kept
+    until the page count changes. The result is the same: tests/test_guide.py compares the two.
+    """
+    import pydyf
+
+    if getattr(pydyf.PDF, "_original_page_references", None) is not None:
+        return
+    original = pydyf.PDF.page_references.fget
+
+    def page_references(pdf) -> tuple:
+        count = len(pdf.pages["Kids"])
+        remembered = pdf.__dict__.get("_page_references")
+        if remembered is None or remembered[0] != count:
+            remembered = (count, original(pdf))
+            pdf.__dict__["_page_references"] = remembered
+        return remembered[1]
+
+    pydyf.PDF._original_page_references = original
+    pydyf.PDF.page_references = property(page_references)
 
 
 def build_pdf(html: str, base_url: Path, fillable: bool, cache: Path) -> BuiltPdf:

@@ -1,6 +1,12 @@
 """The whole guide's pure functions: sections from built pages, and print addresses for links."""
 
-from macros.guide import expand_order, first_heading, rewrite_section, section_slug
+from macros.guide import (
+    expand_order,
+    first_heading,
+    rewrite_section,
+    section_slug,
+    without_unreferenced_ids,
+)
 from macros.mkdocs_hooks import add_print_addresses
 
 SITE = "https://www.example.org/guide/"
@@ -50,4 +56,34 @@ def test_links_get_their_full_address_for_printing():
         "SENDIASS</a>"
         '<a class="x" href="tel:+441134960111">0113</a><a href="#top">Top</a>'
         '<a href="mailto:a@example.org">a</a>'
+    )
+
+
+def test_remembered_page_references_are_pydyfs_own():
+    """macros/pdfs.py keeps pydyf's page references between uses (see _remember_page_references)."""
+    from macros.pdfs import _weasyprint
+
+    _weasyprint()
+    import pydyf
+
+    original = pydyf.PDF._original_page_references
+    pdf = pydyf.PDF()
+    for count in range(1, 4):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        first_read = pdf.page_references
+        assert len(first_read) == count
+        assert first_read == original(pdf)
+        assert pdf.page_references is first_read  # made once per page count
+
+
+def test_ids_nothing_refers_to_are_dropped_for_the_pdf():
+    html = (
+        '<h3 id="a">A</h3><a href="#b">B</a><p id="b">text</p>'
+        '<label for="c">C</label><input id="c"><th id="d">D</th><td headers="d e">x</td>'
+        '<div id="f" aria-labelledby="g h" data-id="k"></div><span id="g"></span><i id="h"></i>'
+    )
+    assert without_unreferenced_ids(html) == (
+        '<h3>A</h3><a href="#b">B</a><p id="b">text</p>'
+        '<label for="c">C</label><input id="c"><th id="d">D</th><td headers="d e">x</td>'
+        '<div aria-labelledby="g h" data-id="k"></div><span id="g"></span><i id="h"></i>'
     )
