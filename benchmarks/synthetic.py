@@ -1,0 +1,155 @@
+"""Write synthetic content N times the size of a content folder, for the scale benchmark.
+
+    python benchmarks/synthetic.py --scale 10 --source content --target /tmp/content-10x
+
+Every provider, route, form and finder question and outcome is copied N times. Copy 1 keeps the
+original ids, so the framing pages in docs/ still find what they name; copy k (k >= 2) adds
+"-k" to each id and every reference to it, and "k" to each name and title, so the copies are
+distinct records that the loader checks like any others. Above 1, the finder gets one new first
+question whose answers lead to each copy's questions, so its pages grow N times as well.
+site.yml and disagreement-resolution.yml describe the council once, so they are copied as they
+are.
+
+The output is valid content: it builds with `mkdocs build --strict`. It is for measuring only;
+its text repeats the shipped text and is not for publishing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+# Files and folders copied unchanged: they describe the council once.
+UNCHANGED = ("site.yml", "disagreement-resolution.yml", "logo.svg")
+
+
+def renamed(record_id: str, copy: int) -> str:
+    return record_id if copy == 1 else f"{record_id}-{copy}"
+
+
+def titled(text: str, copy: int) -> str:
+    return text if copy == 1 else f"{text} {copy}"
+
+
+def provider_copy(provider: dict, copy: int) -> dict:
+    return {**provider, "id": renamed(provider["id"], copy), "name": titled(provider["name"], copy)}
+
+
+def route_copy(route: dict, copy: int) -> dict:
+    return {
+        **route,
+        "id": renamed(route["id"], copy),
+        "name": titled(route["name"], copy),
+        "providers": [renamed(p, copy) for p in route.get("providers", [])],
+    }
+
+
+def form_copy(form: dict, copy: int) -> dict:
+    return {
+        **form,
+        "id": renamed(form["id"], copy),
+        "title": titled(form["title"], copy),
+        "recipients": [renamed(p, copy) for p in form.get("recipients", [])],
+        "routes": [renamed(r, copy) for r in form.get("routes", [])],
+    }
+
+
+def finder_copy(finder: dict, scale: int) -> dict:
+    """The finder with its questions and outcomes ``scale`` times, under one new first question.
+
+    At scale 1 it is the finder as it is: a question needs at least two answers.
+    """
+    if scale == 1:
+        return finder
+    questions, outcomes = [], []
+    for copy in range(1, scale + 1):
+        for question in finder["questions"]:
+            options = [
+                {**option, "next": renamed(option["next"], copy)} for option in question["options"]
+            ]
+            questions.append({**question, "id": renamed(question["id"], copy), "options": options})
+        for outcome in finder["outcomes"]:
+            routes = [{**fit, "route": renamed(fit["route"], copy)} for fit in outcome["routes"]]
+            outcomes.append({**outcome, "id": renamed(outcome["id"], copy), "routes": routes})
+    first = {
+        "id": "synthetic-part",
+        "text": "Which part of the synthetic finder do you want?",
+        "options": [
+            {"id": f"part-{copy}", "label": f"Part {copy}", "next": renamed(finder["start"], copy)}
+            for copy in range(1, scale + 1)
+        ],
+    }
+    return {
+        "start": first["id"],
+        # One page for the new question, then each copy's pages.
+        "page_budget": finder["page_budget"] * scale + 1,
+        "questions": [first, *questions],
+        "outcomes": outcomes,
+    }
+
+
+def read(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    path.write_text(text, encoding="utf-8")
+
+
+def make_synthetic(source: Path, target: Path, scale: int) -> dict[str, int]:
+    """Write the scaled content to ``target``; return how many records of each kind it has."""
+    if scale < 1:
+        raise ValueError(f"expected a scale of 1 or more, found {scale}")
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in UNCHANGED:
+        if (source / name).exists():
+            shutil.copy2(source / name, target / name)
+    copies = range(1, scale + 1)
+
+    providers = read(source / "providers.yml")["providers"]
+    write(
+        target / "providers.yml",
+        {"providers": [provider_copy(p, copy) for copy in copies for p in providers]},
+    )
+    routes = [read(path) for path in sorted((source / "routes").glob("*.yml"))]
+    for copy in copies:
+        for route in routes:
+            record = route_copy(route, copy)
+            write(target / "routes" / f"{record['id']}.yml", record)
+    forms = [read(path) for path in sorted((source / "forms").glob("*.yml"))]
+    for copy in copies:
+        for form in forms:
+            record = form_copy(form, copy)
+            write(target / "forms" / f"{record['id']}.yml", record)
+    finder = finder_copy(read(source / "route-finder.yml"), scale)
+    write(target / "route-finder.yml", finder)
+    return {
+        "providers": len(providers) * scale,
+        "routes": len(routes) * scale,
+        "forms": len(forms) * scale,
+        "questions": len(finder["questions"]),
+        "outcomes": len(finder["outcomes"]),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, required=True, help="how many times the content")
+    parser.add_argument("--source", type=Path, default=Path("content"))
+    parser.add_argument("--target", type=Path, required=True)
+    args = parser.parse_args(argv)
+    counts = make_synthetic(args.source, args.target, args.scale)
+    print(f"Wrote {args.target}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
