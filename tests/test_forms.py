@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
@@ -256,6 +258,25 @@ def test_an_unchanged_pdf_comes_from_the_cache(tmp_path):
     changed = build_pdf(html.replace("Hi", "Hello"), tmp_path, fillable=False, cache=tmp_path)
     assert (first.from_cache, again.from_cache, changed.from_cache) == (False, True, False)
     assert again.path == first.path != changed.path
+
+
+def test_a_pdf_from_the_cache_does_not_load_weasyprint(tmp_path):
+    """Loading WeasyPrint takes about 0.4 s: a build whose PDFs are all cached skips it."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from macros.pdfs import build_pdf\n"
+        "html = '<!doctype html><html lang=\"en-GB\"><head><title>T</title></head><p>Hi'\n"
+        f"built = build_pdf(html, Path({str(tmp_path)!r}), False, Path({str(tmp_path)!r}))\n"
+        "print(built.from_cache, 'weasyprint' in sys.modules)\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs == [["False", "True"], ["True", "False"]]
 
 
 @pytest.mark.parametrize(
