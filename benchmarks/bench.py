@@ -15,14 +15,11 @@ import math
 import os
 import platform
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +28,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 sys.path.insert(0, str(PROJECT))
 
+from sitecheck.server import mkdocs_serve, seconds_until  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
 from macros.guide import main_content  # noqa: E402
@@ -119,58 +117,33 @@ def plain_project(site: Path, target: Path) -> int:
     return count
 
 
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(url: str, text: str, seconds: float) -> float:
-    """Seconds until the page at ``url`` shows ``text``, checking every 20 ms."""
-    started = time.perf_counter()
-    while text not in _fetch(url):
-        if time.perf_counter() - started > seconds:
-            sys.exit(f"{url} did not show {text!r} within {seconds} s")
-        time.sleep(0.02)
-    return time.perf_counter() - started
-
-
 def serve_rebuilds(project: Path) -> list[float]:
     """Seconds from saving a content edit to the running `mkdocs serve` showing it.
 
     This includes MkDocs' own wait: it looks for changed files every 0.5 s, then waits 0.1 s
     for more changes before it builds.
     """
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/disagreement-resolution/who-provides-it/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     providers = project / "content" / "providers.yml"
     original = providers.read_text(encoding="utf-8")
     seconds = []
-    try:
-        _wait_for(url, "The Together Trust", 120)
-        for n in range(RUNS):
-            time.sleep(0.37 * n % 0.5)  # edits at different points of MkDocs' 0.5 s polling
-            name = f"Riverside Mediation Trust {n}"
-            providers.write_text(
-                original.replace("name: The Together Trust", f"name: {name}"), encoding="utf-8"
-            )
-            seconds.append(_wait_for(url, name, 60))
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
-        providers.write_text(original, encoding="utf-8")
+    with mkdocs_serve(project) as base_url:
+        url = base_url + "disagreement-resolution/who-provides-it/"
+        try:
+            if seconds_until(url, "The Together Trust", 120) is None:
+                sys.exit("make serve did not start")
+            for n in range(RUNS):
+                time.sleep(0.37 * n % 0.5)  # edits at different points of MkDocs' 0.5 s polling
+                name = f"Riverside Mediation Trust {n}"
+                providers.write_text(
+                    original.replace("name: The Together Trust", f"name: {name}"),
+                    encoding="utf-8",
+                )
+                rebuilt = seconds_until(url, name, 60)
+                if rebuilt is None:
+                    sys.exit("make serve did not show a content edit within 60 s")
+                seconds.append(rebuilt)
+        finally:
+            providers.write_text(original, encoding="utf-8")
     return seconds
 
 

@@ -1,10 +1,18 @@
-"""Serve a folder over HTTP on 127.0.0.1, in a thread, for the browser to load."""
+"""Serve a folder over HTTP on 127.0.0.1, in a thread, for the browser to load; or run the
+preview server (`mkdocs serve`) and wait for a page to change."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -36,3 +44,43 @@ def page_urls(folder: Path) -> list[str]:
         relative = path.relative_to(folder).as_posix()
         pages.append(relative.removesuffix("index.html"))
     return pages
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path) -> Iterator[str]:
+    """Run `mkdocs serve` in ``project``, as `make serve` does; yield its base URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # so its whole process group can be stopped
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def fetch(url: str) -> str:
+    """The page's text, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def seconds_until(url: str, text: str, timeout: float) -> float | None:
+    """Seconds until the page at ``url`` shows ``text`` (checked every 20 ms), or None."""
+    started = time.perf_counter()
+    while text not in fetch(url):
+        if time.perf_counter() - started > timeout:
+            return None
+        time.sleep(0.02)
+    return time.perf_counter() - started
