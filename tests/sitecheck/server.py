@@ -47,24 +47,28 @@ def page_urls(folder: Path) -> list[str]:
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project: Path) -> Iterator[str]:
-    """Run `mkdocs serve` in ``project``, as `make serve` does; yield its base URL."""
+def mkdocs_serve(project: Path, log: Path | None = None) -> Iterator[str]:
+    """Run `mkdocs serve` in ``project``, as `make serve` does; yield its base URL.
+
+    Its messages go to ``log`` if given (MkDocs says how long each build took there).
+    """
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # so its whole process group can be stopped
-    )
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+    with open(log or os.devnull, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=output,
+            stderr=output,
+            start_new_session=True,  # so its whole process group can be stopped
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)
 
 
 def fetch(url: str) -> str:
