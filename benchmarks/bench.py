@@ -345,7 +345,7 @@ def main() -> int:
         f"running `make serve` (target: under 2 s) | {statistics.median(served):.2f} s |",
         "| The same rebuild as a new `mkdocs build` process (Python starting and importing "
         f"everything again) | {statistics.median(edits):.2f} s |",
-        "| The build alone in `make serve`, as MkDocs reports it (the part our code controls) | "
+        "| The build alone in `make serve`, as MkDocs reports it (after its wait for changes) | "
         f"{statistics.median(serve_builds):.2f} s |",
         "",
         "`make serve` builds the whole site again after an edit, without the whole-guide PDF",
