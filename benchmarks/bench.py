@@ -29,6 +29,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 sys.path.insert(0, str(PROJECT))
 
+from conftest import copy_project  # noqa: E402
 from sitecheck.server import mkdocs_serve, seconds_until  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
@@ -88,17 +89,6 @@ def run_build(project: Path, site: Path, preview: bool = False, content: Path | 
 
 def build(project: Path, site: Path, preview: bool = False) -> float:
     return run_build(project, site, preview).seconds
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "content", "macros", "overrides"):
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def plain_project(site: Path, target: Path) -> int:

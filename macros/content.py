@@ -131,27 +131,20 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
                 ContentMessage(display_name, 0, problem="expected this file, found no such file")
             )
             continue
-        loaded = load_yaml_file(path, display_name)
-        errors.extend(loaded.problems)
-        if loaded.data is None:
-            continue
-        record, problems = validate_record(model, loaded.data, display_name)
-        errors.extend(problems)
-        checked[name] = _CheckedFile(display_name, model, loaded.data, record)
+        checked_file = _read_and_validate(path, display_name, model, errors)
+        if checked_file is not None:
+            checked[name] = checked_file
 
     folder_files: dict[str, list[_CheckedFile]] = {}
     for subfolder, model in CONTENT_FOLDERS.items():
         folder_files[subfolder] = files = []
         for path in sorted((folder / subfolder).glob("*.y*ml")):
             display_name = f"{shown_folder}/{subfolder}/{path.name}"
-            loaded = load_yaml_file(path, display_name)
-            errors.extend(loaded.problems)
-            if loaded.data is None:
+            checked_file = _read_and_validate(path, display_name, model, errors)
+            if checked_file is None:
                 continue
-            record, problems = validate_record(model, loaded.data, display_name)
-            errors.extend(problems)
-            checked_file = _CheckedFile(display_name, model, loaded.data, record)
             files.append(checked_file)
+            record = checked_file.record
             if record is not None and record.id != path.stem:
                 errors.append(
                     _message(
@@ -208,6 +201,22 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
         )
     return LoadedContent(content=content, warnings=sorted(set(warnings)))
+
+
+def _read_and_validate(
+    path: Path, display_name: str, model: type[BaseModel], errors: list[ContentMessage]
+) -> _CheckedFile | None:
+    """Read one file and check it against its model, adding its problems to ``errors``.
+
+    None when the file could not be read as YAML at all.
+    """
+    loaded = load_yaml_file(path, display_name)
+    errors.extend(loaded.problems)
+    if loaded.data is None:
+        return None
+    record, problems = validate_record(model, loaded.data, display_name)
+    errors.extend(problems)
+    return _CheckedFile(display_name, model, loaded.data, record)
 
 
 def validate_record(

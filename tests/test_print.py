@@ -194,3 +194,21 @@ def test_the_guide_pdf_is_rebuilt_only_when_content_changes(tmp_path):
     providers.write_text(providers.read_text().replace("The Together Trust", "Riverside Trust"))
     assert run_mkdocs_build(project, tmp_path / "three").returncode == 0
     assert len(list(cache.glob("*.pdf"))) > len(first)
+
+
+def test_the_guide_pdf_contents_give_each_sections_page_and_link_to_it(built_site):
+    """The contents list's page numbers and links need the sections' ids, which the PDF keeps
+    while dropping ids nothing refers to (macros/guide.py, without_unreferenced_ids)."""
+    reader = pypdf.PdfReader(built_site / "guide" / "whole-guide.pdf")
+    slugs = [url.strip("/").replace("/", "-") or "home" for url in _guide_order()]
+    contents_pages = reader.pages[:3]
+    text = "".join(page.extract_text() for page in contents_pages)
+    numbers = [int(n) for n in re.findall(r"\.\s*(\d+)\s*$", text, re.M)]
+    assert len(numbers) == len(slugs)
+    assert numbers == sorted(numbers) and numbers[0] >= 2
+    destinations = {
+        str(annotation.get_object().get("/Dest"))
+        for page in contents_pages
+        for annotation in page.get("/Annots") or []
+    }
+    assert set(slugs) <= destinations
