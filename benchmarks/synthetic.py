@@ -7,8 +7,8 @@ original ids, so the framing pages in docs/ still find what they name; copy k (k
 "-k" to each id and every reference to it, and "k" to each name and title, so the copies are
 distinct records that the loader checks like any others. Above 1, the finder gets one new first
 question whose answers lead to each copy's questions, so its pages grow N times as well.
-site.yml and disagreement-resolution.yml describe the council once, so they are copied as they
-are.
+site.yml and disagreement-resolution.yml describe the council once, and time-limits.yml and
+proposed-changes.yml state the law once, so they are copied as they are.
 
 The output is valid content: it builds with `mkdocs build --strict`. It is for measuring only;
 its text repeats the shipped text and is not for publishing.
@@ -24,7 +24,13 @@ from pathlib import Path
 import yaml
 
 # Files and folders copied unchanged: they describe the council once.
-UNCHANGED = ("site.yml", "disagreement-resolution.yml", "logo.svg")
+UNCHANGED = (
+    "site.yml",
+    "disagreement-resolution.yml",
+    "time-limits.yml",
+    "proposed-changes.yml",
+    "logo.svg",
+)
 
 
 def renamed(record_id: str, copy: int) -> str:
@@ -45,6 +51,14 @@ def route_copy(route: dict, copy: int) -> dict:
         "id": renamed(route["id"], copy),
         "name": titled(route["name"], copy),
         "providers": [renamed(p, copy) for p in route.get("providers", [])],
+        "cases": [
+            {
+                **case,
+                "providers": [renamed(p, copy) for p in case.get("providers", [])],
+                "forms": [renamed(f, copy) for f in case.get("forms", [])],
+            }
+            for case in route.get("cases", [])
+        ],
     }
 
 
@@ -87,6 +101,7 @@ def finder_copy(finder: dict, scale: int) -> dict:
         "start": first["id"],
         # One page for the new question, then each copy's pages.
         "page_budget": finder["page_budget"] * scale + 1,
+        "young_people": finder["young_people"],
         "questions": [first, *questions],
         "outcomes": outcomes,
     }

@@ -209,7 +209,13 @@ def define_env(env) -> None:
     @env.macro
     def route_comparison(route_ids: list[str], caption: str) -> str:
         items = [
-            {"route": content.route(route_id), "url": relative_url(here(), route_url(route_id))}
+            {
+                "route": content.route(route_id),
+                "url": relative_url(here(), route_url(route_id)),
+                "time_limits": [
+                    content.time_limit(t) for t in content.route(route_id).all_time_limits
+                ],
+            }
             for route_id in route_ids
         ]
         return component("route_comparison.html", items=items, caption=caption)
@@ -234,6 +240,10 @@ def define_env(env) -> None:
     def guide_download_marker() -> str:
         """Where the home page shows the whole guide's PDF, once it is built."""
         return GUIDE_MARKERS["home"]
+
+    @env.macro
+    def proposed_changes() -> str:
+        return component("proposed_changes.html", changes=content.proposed_changes)
 
     @env.macro
     def forms_list() -> str:

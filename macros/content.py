@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import records
 from .errors import ContentErrors, ContentMessage
-from .finder import graph_problems
+from .finder import graph_problems, outcome_problems
 from .placeholders import placeholder_warnings
 from .yamlsource import LineDict, LineList, load_yaml_file
 
@@ -30,6 +30,8 @@ CONTENT_FILES: dict[str, type[records.Record]] = {
     "providers.yml": records.ProviderList,
     "disagreement-resolution.yml": records.Service,
     "route-finder.yml": records.RouteFinder,
+    "time-limits.yml": records.TimeLimitList,
+    "proposed-changes.yml": records.ProposedChanges,
 }
 # Folders of records, one file each, named after the record's id.
 CONTENT_FOLDERS: dict[str, type[records.Record]] = {
@@ -63,6 +65,9 @@ class Content:
     routes: dict[str, records.Route]
     finder: records.RouteFinder
     forms: dict[str, records.RequestForm]
+    time_limits: dict[str, records.TimeLimit]
+    events: dict[str, records.Event]
+    proposed_changes: records.ProposedChanges
 
     def provider(self, provider_id: str) -> records.Organization:
         return self.providers[provider_id]
@@ -70,8 +75,17 @@ class Content:
     def route(self, route_id: str) -> records.Route:
         return self.routes[route_id]
 
+    def time_limit(self, time_limit_id: str) -> records.TimeLimit:
+        return self.time_limits[time_limit_id]
+
     def forms_for_route(self, route_id: str) -> list[records.RequestForm]:
         return [form for form in self.forms.values() if route_id in form.routes]
+
+    def forms_for_case(self, route_id: str, case_id: str | None) -> list[records.RequestForm]:
+        """The route's own forms, then the case's, each once."""
+        case = self.route(route_id).case(case_id)
+        ids = [f.id for f in self.forms_for_route(route_id)] + (case.forms if case else [])
+        return [self.forms[form_id] for form_id in dict.fromkeys(ids)]
 
 
 @dataclass(frozen=True)
@@ -173,10 +187,13 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
         errors.extend(_reference_errors(checked, route_files, form_files))
     if "site.yml" in records_by_file:
         errors.extend(_logo_errors(checked["site.yml"], folder))
+    if "proposed-changes.yml" in records_by_file:
+        errors.extend(_review_by_passed(checked["proposed-changes.yml"], today))
     if errors:
         raise ContentErrors(errors)
 
     provider_list = typing.cast(records.ProviderList, records_by_file["providers.yml"])
+    time_limit_list = typing.cast(records.TimeLimitList, records_by_file["time-limits.yml"])
     routes = sorted(
         (typing.cast(records.Route, f.record) for f in route_files), key=lambda r: (r.order, r.id)
     )
@@ -192,11 +209,18 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
             form.id: form
             for form in (typing.cast(records.RequestForm, f.record) for f in form_files)
         },
+        time_limits={t.id: t for t in time_limit_list.time_limits},
+        events={e.id: e for e in time_limit_list.events},
+        proposed_changes=typing.cast(
+            records.ProposedChanges, records_by_file["proposed-changes.yml"]
+        ),
     )
     warnings = []
     for file in [*checked.values(), *route_files, *form_files]:
         warnings.extend(_unverified_source_warnings(file))
         warnings.extend(_stale_warnings(file, today))
+        warnings.extend(_period_warnings(file))
+        warnings.extend(_review_by_warnings(file, today))
         warnings.extend(
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
         )
@@ -433,6 +457,46 @@ def _reference_errors(
         for index, provider_id in enumerate(getattr(service.providers, role))
         if provider_id not in known
     ]
+    time_limits_file = checked["time-limits.yml"]
+    time_limit_list = typing.cast(records.TimeLimitList, time_limits_file.record)
+    known_limits = [t.id for t in time_limit_list.time_limits]
+    known_events = [e.id for e in time_limit_list.events]
+    form_ids = [typing.cast(records.RequestForm, f.record).id for f in form_files]
+    forms_folder = providers_file.display_name.rsplit("/", 1)[0] + "/forms/"
+
+    def unknown(file, loc, what, where, value, known_ids) -> ContentMessage:
+        close = difflib.get_close_matches(value, known_ids, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return _message(file, loc, f"expected the id of {what} in {where}{hint}, found {value!r}")
+
+    def unknown_limits(file, loc: tuple, limit_ids: list[str]) -> list[ContentMessage]:
+        return [
+            unknown(
+                file,
+                (*loc, index),
+                "a time limit",
+                time_limits_file.display_name,
+                limit_id,
+                known_limits,
+            )
+            for index, limit_id in enumerate(limit_ids)
+            if limit_id not in known_limits
+        ]
+
+    for index, limit in enumerate(time_limit_list.time_limits):
+        for p_index, period in enumerate(limit.rule.periods):
+            if period.counts_from not in known_events:
+                loc = ("time_limits", index, "rule", "periods", p_index, "counts_from")
+                problems.append(
+                    unknown(
+                        time_limits_file,
+                        loc,
+                        "an event",
+                        "the events: list",
+                        period.counts_from,
+                        known_events,
+                    )
+                )
     for route_file in route_files:
         route = typing.cast(records.Route, route_file.record)
         problems += [
@@ -440,6 +504,20 @@ def _reference_errors(
             for index, provider_id in enumerate(route.providers)
             if provider_id not in known
         ]
+        problems += unknown_limits(route_file, ("time_limits",), route.time_limits)
+        for c_index, case in enumerate(route.cases):
+            loc = ("cases", c_index)
+            problems += unknown_limits(route_file, (*loc, "time_limits"), case.time_limits)
+            problems += [
+                unknown_provider(route_file, (*loc, "providers", index), provider_id)
+                for index, provider_id in enumerate(case.providers)
+                if provider_id not in known
+            ]
+            problems += [
+                unknown(route_file, (*loc, "forms", index), "a form", forms_folder, f, form_ids)
+                for index, f in enumerate(case.forms)
+                if f not in form_ids
+            ]
     route_ids = [typing.cast(records.Route, f.record).id for f in route_files]
     routes_folder = providers_file.display_name.rsplit("/", 1)[0] + "/routes/"
     for form_file in form_files:
@@ -449,6 +527,7 @@ def _reference_errors(
             for index, provider_id in enumerate(form.recipients)
             if provider_id not in known
         ]
+        problems += unknown_limits(form_file, ("time_limits",), form.time_limits)
         for index, route_id in enumerate(form.routes):
             if route_id not in route_ids:
                 close = difflib.get_close_matches(route_id, route_ids, n=1)
@@ -462,10 +541,21 @@ def _reference_errors(
                     )
                 )
     finder_file = checked["route-finder.yml"]
+    finder = typing.cast(records.RouteFinder, finder_file.record)
     problems += [
         _message(finder_file, loc, problem)
-        for loc, problem in graph_problems(
-            typing.cast(records.RouteFinder, finder_file.record), route_ids, routes_folder
+        for loc, problem in graph_problems(finder, route_ids, routes_folder)
+    ]
+    routes = {typing.cast(records.Route, f.record).id: f.record for f in route_files}
+    proposals = typing.cast(records.ProposedChanges, checked["proposed-changes.yml"].record)
+    problems += [
+        _message(finder_file, loc, problem)
+        for loc, problem in outcome_problems(
+            finder,
+            typing.cast(dict[str, records.Route], routes),
+            {t.id: t for t in time_limit_list.time_limits},
+            [p.id for p in proposals.proposals],
+            time_limits_file.display_name,
         )
     ]
     return problems
@@ -544,6 +634,78 @@ def _stale_warnings(file: _CheckedFile, today: date) -> list[ContentMessage]:
                 )
             )
     return warnings
+
+
+# A number with a unit of time ("2 months", "15 school days", "a 12-month limit").
+_PERIOD_IN_TEXT = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty)[\s-]+(?:(calendar|working|school)[\s-]+)?(days?|weeks?|months?|years?|hours?)\b",
+    re.IGNORECASE,
+)
+# Where a period may be written: the time limit's own wording, and citations of sources.
+_PERIOD_ALLOWED = {(records.TimeLimit, "text"), (records.Source, "citation")}
+
+
+def _period_warnings(file: _CheckedFile) -> list[ContentMessage]:
+    """A period of time written in free text, where it should come from a time-limit record."""
+    warnings = []
+    for loc, record in _walk_records(file.record):
+        for name in type(record).model_fields:
+            if (type(record), name) in _PERIOD_ALLOWED:
+                continue
+            value = getattr(record, name)
+            texts = value if isinstance(value, list) else [value]
+            for index, text in enumerate(texts):
+                if not isinstance(text, str):
+                    continue
+                found = _PERIOD_IN_TEXT.search(text)
+                if found:
+                    field_loc = (*loc, name, index) if isinstance(value, list) else (*loc, name)
+                    warnings.append(
+                        _message(
+                            file,
+                            field_loc,
+                            f"a period of time in free text ({found.group(0)!r}): write each time "
+                            "limit once, in time-limits.yml, and refer to it by id (deadlines: or "
+                            "time_limits:); here, say 'the deadline' instead",
+                        )
+                    )
+    return warnings
+
+
+# How long before review_by make check starts to warn.
+REVIEW_WARNING_DAYS = 30
+
+
+def _review_by_passed(file: _CheckedFile, today: date) -> list[ContentMessage]:
+    review_by = typing.cast(records.ProposedChanges, file.record).review_by
+    if review_by >= today:
+        return []
+    return [
+        _message(
+            file,
+            ("review_by",),
+            f"the review date {review_by} has passed: check each proposal against GOV.UK (has it "
+            "become law, changed or been dropped?), update this file, then set a new review_by",
+        )
+    ]
+
+
+def _review_by_warnings(file: _CheckedFile, today: date) -> list[ContentMessage]:
+    record = file.record
+    if not isinstance(record, records.ProposedChanges):
+        return []
+    days_left = (record.review_by - today).days
+    if not 0 <= days_left <= REVIEW_WARNING_DAYS:
+        return []
+    return [
+        _message(
+            file,
+            ("review_by",),
+            f"the review date {record.review_by} is in {days_left} day(s): check each proposal "
+            "against GOV.UK before then, or the build will stop",
+        )
+    ]
 
 
 def _unverified_source_warnings(file: _CheckedFile) -> list[ContentMessage]:

@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from functools import cache
 
-from .records import Outcome, Question, RouteFinder
+from .records import Fits, Outcome, Question, Route, RouteFinder, Situation, TimeLimit
 
 # Where the finder's question and outcome pages live in the built site.
 FINDER_ROOT = "which-route/questions/"
@@ -136,6 +136,129 @@ def graph_problems(
                     "or raise the budget",
                 )
             )
+    return problems
+
+
+def card_time_limits(route: Route, case_id: str | None) -> list[str]:
+    """The time limit ids a route card on an outcome carries: the route's, then its case's."""
+    case = route.case(case_id)
+    return list(dict.fromkeys([*route.time_limits, *(case.time_limits if case else [])]))
+
+
+def _misfit_message(what: str, fits: Fits, situation: Situation) -> str | None:
+    misfits = fits.misfits(situation)
+    if not misfits:
+        return None
+    fact, allowed, actual = misfits[0]
+    return (
+        f"{what} fits only where {fact} is {' or '.join(allowed)}, but this outcome's "
+        f"situation has {fact}: {actual}: choose another case or route, or correct the situation"
+    )
+
+
+def outcome_problems(
+    finder: RouteFinder,
+    routes: dict[str, Route],
+    time_limits: dict[str, TimeLimit],
+    proposal_ids: list[str],
+    time_limits_file: str = "content/time-limits.yml",
+) -> list[tuple[tuple, str]]:
+    """(location in route-finder.yml, problem) for every outcome whose cards do not fit it.
+
+    Each route an outcome names must have the named case where it has cases (and none where it
+    has none); the route, the case and every time limit the card or the outcome shows must fit
+    the outcome's situation; deadline and proposal ids must exist.
+    """
+    problems: list[tuple[tuple, str]] = []
+    for index, outcome in enumerate(finder.outcomes):
+        situation = outcome.situation
+        shown_limits: list[tuple[tuple, str]] = []
+        seen_cards: dict[tuple[str, str | None], int] = {}
+        for r_index, fit in enumerate(outcome.routes):
+            loc = ("outcomes", index, "routes", r_index)
+            route = routes.get(fit.route)
+            if route is None:
+                continue  # graph_problems reports an unknown route
+            if (fit.route, fit.case) in seen_cards:
+                problems.append(
+                    (
+                        (*loc, "route"),
+                        f"route {fit.route!r}"
+                        + (f" case {fit.case!r}" if fit.case else "")
+                        + f" is already listed as route {seen_cards[(fit.route, fit.case)] + 1}",
+                    )
+                )
+            seen_cards.setdefault((fit.route, fit.case), r_index)
+            case_ids = [case.id for case in route.cases]
+            if case_ids and fit.case is None:
+                problems.append(
+                    (
+                        (*loc, "route"),
+                        f"route {fit.route!r} has cases, so expected a case: one of "
+                        f"{', '.join(case_ids)}; found none",
+                    )
+                )
+                continue
+            if not case_ids and fit.case is not None:
+                problems.append(
+                    (
+                        (*loc, "case"),
+                        f"route {fit.route!r} has no cases, found case {fit.case!r}: remove it",
+                    )
+                )
+                continue
+            if fit.case is not None and fit.case not in case_ids:
+                problems.append(
+                    (
+                        (*loc, "case"),
+                        f"expected a case of route {fit.route!r}{_hint(fit.case, case_ids)}, "
+                        f"one of: {', '.join(case_ids)}; found {fit.case!r}",
+                    )
+                )
+                continue
+            case = route.case(fit.case)
+            card_fits = True
+            for what, fits in (
+                (f"route {fit.route!r}", route.fits),
+                (f"route {fit.route!r} case {fit.case!r}", case.fits if case else Fits()),
+            ):
+                message = _misfit_message(what, fits, situation)
+                if message:
+                    card_fits = False
+                    problems.append(((*loc, "case" if case else "route"), message))
+                    break
+            if card_fits:  # a card that does not fit is one problem, not one per time limit
+                shown_limits += [(loc, limit) for limit in card_time_limits(route, fit.case)]
+        for d_index, limit_id in enumerate(outcome.deadlines):
+            loc = ("outcomes", index, "deadlines", d_index)
+            if limit_id not in time_limits:
+                problems.append(
+                    (
+                        loc,
+                        f"expected the id of a time limit in {time_limits_file}"
+                        f"{_hint(limit_id, list(time_limits))}, found {limit_id!r}",
+                    )
+                )
+                continue
+            shown_limits.append((loc, limit_id))
+        reported: set[str] = set()
+        for loc, limit_id in shown_limits:
+            limit = time_limits.get(limit_id)
+            if limit is None or limit_id in reported:
+                continue  # an unknown id is reported where the route or outcome names it
+            message = _misfit_message(f"time limit {limit_id!r}", limit.fits, situation)
+            if message:
+                reported.add(limit_id)
+                problems.append((loc, message))
+        for p_index, proposal_id in enumerate(outcome.proposals):
+            if proposal_id not in proposal_ids:
+                problems.append(
+                    (
+                        ("outcomes", index, "proposals", p_index),
+                        f"expected the id of a proposed change in proposed-changes.yml"
+                        f"{_hint(proposal_id, proposal_ids)}, found {proposal_id!r}",
+                    )
+                )
     return problems
 
 

@@ -17,15 +17,16 @@ from jinja2 import Environment
 
 from .components import render
 from .content import Content
-from .finder import FinderPage, finder_pages
+from .finder import FinderPage, card_time_limits, finder_pages
 from .opendata import route_json_ld
 from .pdfs import BuiltPdf, build_pdf, field_font, file_size
-from .records import RequestForm, Route
+from .records import Outcome, RequestForm, Route
 
 ROUTES_ROOT = "routes/"
 FINDER_START = "which-route/"
 SENDIASS_PAGE = "sendiass/"
 FORMS_ROOT = "forms/"
+PROPOSED_CHANGES_PAGE = "proposed-changes/"
 # libyaml's writer when PyYAML has it: PyYAML's own took a tenth of a build at 50x content.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Stands in a generated page's Markdown source for its HTML (see GeneratedPage.markdown).
@@ -83,6 +84,16 @@ def route_url(route_id: str) -> str:
     return f"{ROUTES_ROOT}{route_id}/"
 
 
+def case_anchor(case_id: str) -> str:
+    """The id of a case's heading on its route's page: 'case-only-about-section-i'."""
+    return f"case-{case_id}"
+
+
+def deadline_anchor(time_limit_id: str) -> str:
+    """The id of a deadline in an outcome page's list of deadlines."""
+    return f"deadline-{time_limit_id}"
+
+
 def form_url(form_id: str) -> str:
     return f"{FORMS_ROOT}{form_id}/"
 
@@ -104,6 +115,7 @@ def form_pdfs(
             html = templates.get_template("form_pdf.html").render(
                 form=form,
                 recipients=[content.provider(p) for p in form.recipients],
+                time_limits=[content.time_limit(t) for t in form.time_limits],
                 fillable=fillable,
                 field_font_url=font_url,
             )
@@ -130,7 +142,7 @@ def attachments(
 
 
 def form_links(
-    content: Content, route_id: str, pdfs: dict[str, dict[str, BuiltPdf]], from_url: str
+    forms: list[RequestForm], pdfs: dict[str, dict[str, BuiltPdf]], from_url: str
 ) -> list[dict]:
     return [
         {
@@ -138,7 +150,7 @@ def form_links(
             "url": relative_url(from_url, form_url(form.id)),
             "attachments": attachments(form, pdfs, from_url, link_web_page=True),
         }
-        for form in content.forms_for_route(route_id)
+        for form in forms
     ]
 
 
@@ -153,6 +165,7 @@ def form_pages(
             "form_page.html",
             form=form,
             recipients=[content.provider(p) for p in form.recipients],
+            time_limits=[content.time_limit(t) for t in form.time_limits],
             # The web page is this one, so its downloads need no link back to it.
             attachments=attachments(form, pdfs, url, link_web_page=False),
         )
@@ -166,11 +179,26 @@ def route_pages(
     pages = []
     for route in content.routes.values():
         url = route_url(route.id)
+        cases = [
+            {
+                "case": case,
+                "anchor": case_anchor(case.id),
+                "time_limits": [content.time_limit(t) for t in case.time_limits],
+                "providers": [content.provider(p) for p in case.providers],
+                "form_links": form_links(
+                    [content.forms[f] for f in case.forms if f not in route_forms], pdfs, url
+                ),
+            }
+            for route_forms in [{f.id for f in content.forms_for_route(route.id)}]
+            for case in route.cases
+        ]
         html = render(
             templates,
             "route_page.html",
             route=route,
-            form_links=form_links(content, route.id, pdfs, url),
+            time_limits=[content.time_limit(t) for t in route.time_limits],
+            cases=cases,
+            form_links=form_links(content.forms_for_route(route.id), pdfs, url),
             json_ld=route_json_ld(content, route),
             providers=[content.provider(p) for p in route.providers],
             links={
@@ -204,22 +232,12 @@ def finder_page(
         "sendiass": relative_url(here, SENDIASS_PAGE),
     }
     if page.is_outcome:
-        outcome = page.node
-        fits = [
-            {
-                "route": content.route(fit.route),
-                "why": fit.why,
-                "url": relative_url(here, route_url(fit.route)),
-                "providers": [content.provider(p) for p in content.route(fit.route).providers],
-                "form_links": form_links(content, fit.route, pdfs, here),
-            }
-            for fit in outcome.routes
-        ]
+        outcome = typing.cast(Outcome, page.node)
+        links["proposed_changes"] = relative_url(here, PROPOSED_CHANGES_PAGE)
         html = render(
             templates,
             "finder_outcome.html",
-            outcome=outcome,
-            fits=fits,
+            **outcome_view(outcome, content, pdfs, here),
             answers=answers,
             links=links,
         )
@@ -240,6 +258,64 @@ def finder_page(
         )
         title = question.text
     return GeneratedPage(here, title, html, private=True)
+
+
+def outcome_view(
+    outcome: Outcome, content: Content, pdfs: dict[str, dict[str, BuiltPdf]], here: str
+) -> dict:
+    """What an outcome page shows, each thing once: its deadlines (its own, then those its route
+    cards carry), short route cards, each organisation's contact card and each form."""
+    cards = []
+    deadline_ids = list(outcome.deadlines)
+    provider_ids: list[str] = []
+    form_ids: list[str] = []
+    for fit in outcome.routes:
+        route = content.route(fit.route)
+        case = route.case(fit.case)
+        # A card links to the family's own deadlines; other bodies' timescales stay on the
+        # route's page, so the card stays short.
+        own_deadlines = [
+            content.time_limit(t)
+            for t in card_time_limits(route, fit.case)
+            if content.time_limit(t).rule.who_acts == "you"
+        ]
+        deadline_ids += [limit.id for limit in own_deadlines]
+        provider_ids += route.providers + (case.providers if case else [])
+        # Forms a family sends to start a route; note sheets stay on the route's page.
+        form_ids += [f.id for f in content.forms_for_case(route.id, fit.case) if f.recipients]
+        url = relative_url(here, route_url(route.id))
+        cards.append(
+            {
+                "route": route,
+                "case": case,
+                "why": fit.why,
+                "first_step": (case or route).how_to_start[0],
+                "deadlines": [
+                    {"limit": limit, "anchor": deadline_anchor(limit.id)} for limit in own_deadlines
+                ],
+                "url": url + (f"#{case_anchor(case.id)}" if case else ""),
+            }
+        )
+    situation = outcome.situation
+    return {
+        "outcome": outcome,
+        "fits": cards,
+        # The family's own deadlines first, then what others must do by when.
+        "deadlines": sorted(
+            (
+                {"limit": content.time_limit(t), "anchor": deadline_anchor(t)}
+                for t in dict.fromkeys(deadline_ids)
+            ),
+            key=lambda item: item["limit"].rule.who_acts != "you",
+        ),
+        "providers": [content.provider(p) for p in dict.fromkeys(provider_ids)],
+        "form_links": form_links([content.forms[f] for f in dict.fromkeys(form_ids)], pdfs, here),
+        # Where there is an appeal, a claim or mediation, a young person acts for themselves.
+        "young_people": content.finder.young_people
+        if (situation.appeal, situation.claim, situation.mediation) != ("none", "none", "none")
+        else None,
+        "proposals": [p for p in content.proposed_changes.proposals if p.id in outcome.proposals],
+    }
 
 
 def routes_by_group(content: Content, from_url: str) -> list[tuple[str, list[dict]]]:

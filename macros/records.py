@@ -340,14 +340,164 @@ class Service(Record):
     sources: list[Source] = Field(min_length=1)
 
 
-# --- content/routes/<id>.yml: one way of resolving a disagreement per file ---
+# --- content/time-limits.yml: every legal time limit once, as wording and as a rule ---
+
+TimeUnit = Literal["months", "weeks", "days", "working-days", "school-days"]
+# What a situation on a finder outcome can be, as a few facts the law turns on. Route cases and
+# time limits say which situations they fit; the loader checks every outcome against them.
+# "possible": there may be an appeal, depending on something the finder does not ask.
+AppealRight = Literal["with-certificate", "without-certificate", "late", "possible", "none"]
+ClaimForum = Literal["tribunal", "county-court", "depends", "none"]
+MediationArranger = Literal["council", "icb", "none"]
+
+
+class Situation(Record):
+    """The facts of an outcome that decide which routes, cases and time limits fit it.
+
+    appeal: whether there is an appeal to the SEND tribunal, and whether it needs a mediation
+    certificate first (or is already late); claim: where a disability discrimination claim goes;
+    mediation: who arranges mediation, if the family has a right to it.
+    """
+
+    appeal: AppealRight = "none"
+    claim: ClaimForum = "none"
+    mediation: MediationArranger = "none"
+
+
+class Fits(Record):
+    """The situations a case or a time limit fits: for each fact, the values it allows.
+
+    A fact left out allows any value.
+    """
+
+    appeal: list[AppealRight] | None = Field(default=None, min_length=1)
+    claim: list[ClaimForum] | None = Field(default=None, min_length=1)
+    mediation: list[MediationArranger] | None = Field(default=None, min_length=1)
+
+    def misfits(self, situation: Situation) -> list[tuple[str, list[str], str]]:
+        """(fact, allowed values, the situation's value) for each fact the situation breaks."""
+        return [
+            (fact, allowed, getattr(situation, fact))
+            for fact in type(self).model_fields
+            if (allowed := getattr(self, fact)) is not None
+            and getattr(situation, fact) not in allowed
+        ]
+
+
+class Event(Record):
+    """Something a time limit counts from, such as the council sending its decision letter."""
+
+    record_kind: ClassVar[str] = "event"
+    id: RecordId
+    description: Text
+
+
+class Period(Record):
+    """A length of time after an event: '2 months from the decision letter being sent'."""
+
+    counts_from: RecordId
+    length: int = Field(ge=0)
+    unit: TimeUnit
+
+
+class TimeRule(Record):
+    """A time limit as data, complete enough to work out a date from (deadlines-and-changes §1).
+
+    periods: one period, or several where the law says the later end counts (``combine: later``).
+    meaning: act-by (it must happen by the end), at-least (the least time you get), usually (a
+    normal time, not a legal limit).
+    sen_holiday_extension: an end from 25 December to 1 January, or in August, moves to the first
+    working day after 1 January or 31 August (HESC Rules 2008, rule 12(3), SEN appeals only).
+    non_working_day: where an end on a weekend or bank holiday moves.
+    """
+
+    periods: list[Period] = Field(min_length=1)
+    combine: Literal["only", "later"] = "only"
+    meaning: Literal["act-by", "at-least", "usually"]
+    who_acts: Literal[
+        "you", "council", "icb", "council-or-icb", "mediation-adviser", "tribunal", "nhs", "setting"
+    ]
+    sen_holiday_extension: bool = False
+    non_working_day: Literal["next-working-day", "not-stated"] = "not-stated"
+    # The time of day by which something must be received on the last day, if the law sets one.
+    received_by: Time | None = None
+    # Judicial review: promptly, and the period is only the latest.
+    promptly: bool = False
+
+    @model_validator(mode="after")
+    def _combine_fits_periods(self) -> TimeRule:
+        several = len(self.periods) > 1
+        if several and self.combine != "later":
+            raise _problem(
+                f"expected combine: later with {len(self.periods)} periods (the later end counts), "
+                f"found combine: {self.combine}"
+            )
+        if not several and self.combine == "later":
+            raise _problem("expected 2 or more periods with combine: later, found 1")
+        return self
 
 
 class TimeLimit(Record):
-    """A deadline or statutory time limit, with where it comes from."""
+    """A deadline or statutory time limit: the one place its period is written."""
 
+    record_kind: ClassVar[str] = "time limit"
+    id: RecordId
+    # A short name with no number in it, for links from route cards: 'Appeal to the tribunal'.
+    name: Text
     text: Text
+    rule: TimeRule
+    fits: Fits = Fits()
     source: Source
+
+
+class TimeLimitList(Record):
+    events: list[Event] = Field(min_length=1)
+    time_limits: list[TimeLimit] = Field(min_length=1)
+
+
+# --- content/proposed-changes.yml: proposals that are not law, shown as such ---
+
+
+class ProposedChange(Record):
+    record_kind: ClassVar[str] = "proposal"
+    id: RecordId
+    title: Text
+    text: Text
+    status: Literal["proposed", "announced"]
+    # When it was published or announced.
+    published_on: date
+    sources: list[Source] = Field(min_length=1)
+
+
+class ProposedChanges(Record):
+    record_kind: ClassVar[str] = "proposed changes"
+    introduction: Text
+    # When someone must check these again: make check warns in the last 30 days, and the build
+    # fails once it has passed, so a page about proposals never goes stale unnoticed.
+    review_by: date
+    last_checked: date
+    proposals: list[ProposedChange] = Field(min_length=1)
+
+
+# --- content/routes/<id>.yml: one way of resolving a disagreement per file ---
+
+MediationAdvice = Literal["needed", "not-needed", "depends"]
+
+
+class RouteCase(Record):
+    """One version of a route where the law varies: who, how to start, time limits, contacts."""
+
+    record_kind: ClassVar[str] = "case"
+    id: RecordId
+    name: Text
+    applies_when: Text
+    who_can_use: Text | None = None
+    mediation_advice: MediationAdvice | None = None
+    how_to_start: list[Text] = Field(min_length=1)
+    time_limits: list[RecordId] = []
+    providers: list[RecordId] = []
+    forms: list[RecordId] = []
+    fits: Fits = Fits()
 
 
 class Route(Record):
@@ -364,14 +514,34 @@ class Route(Record):
     covers: Text
     when: Text
     # Whether you must contact a mediation adviser before using this route.
-    mediation_advice: Literal["needed", "not-needed", "depends"]
+    mediation_advice: MediationAdvice
     mediation_advice_note: Text | None = None
-    time_limits: list[TimeLimit] = []
+    # Time limit ids (content/time-limits.yml) that apply whichever case it is.
+    time_limits: list[RecordId] = []
     cost: Text
     providers: list[RecordId] = []
     how_to_start: list[Text] = Field(min_length=1)
     produces: Text
+    # Where the law varies, each case of the route; a finder outcome names one.
+    cases: list[RouteCase] = []
+    # The situations the whole route fits (each case can narrow this).
+    fits: Fits = Fits()
     sources: list[Source] = Field(min_length=1)
+
+    def case(self, case_id: str | None) -> RouteCase | None:
+        return next((c for c in self.cases if c.id == case_id), None)
+
+    @property
+    def all_time_limits(self) -> list[str]:
+        """The route's time limit ids and every case's, each once, in order."""
+        ids = [*self.time_limits, *(t for case in self.cases for t in case.time_limits)]
+        return list(dict.fromkeys(ids))
+
+    @property
+    def all_providers(self) -> list[str]:
+        """The route's providers and every case's, each once, in order."""
+        ids = [*self.providers, *(p for case in self.cases for p in case.providers)]
+        return list(dict.fromkeys(ids))
 
 
 # --- content/route-finder.yml: the "which route is for me" questions, as data ---
@@ -396,6 +566,8 @@ class Question(Record):
 
 class OutcomeRoute(Record):
     route: RecordId
+    # Which case of the route fits, for a route that has cases.
+    case: RecordId | None = None
     why: Text
 
 
@@ -403,9 +575,22 @@ class Outcome(Record):
     record_kind: ClassVar[str] = "outcome"
     id: RecordId
     summary: Text
+    situation: Situation = Situation()
     routes: list[OutcomeRoute] = Field(min_length=1)
     first_step: Text
-    deadlines: list[TimeLimit] = []
+    # Time limit ids (content/time-limits.yml); the time limits of its routes' cases are added.
+    deadlines: list[RecordId] = []
+    # Proposed changes (content/proposed-changes.yml) that would touch this situation.
+    proposals: list[RecordId] = []
+
+
+class YoungPeopleNote(Record):
+    """Who acts for a young person aged 16 to 25: shown on outcomes with an appeal, a claim or
+    mediation, where it changes who acts."""
+
+    heading: Text
+    points: list[Text] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
 
 
 class RouteFinder(Record):
@@ -413,6 +598,7 @@ class RouteFinder(Record):
     start: RecordId
     # The most pages the finder may generate (one per path through the questions).
     page_budget: int
+    young_people: YoungPeopleNote
     questions: list[Question] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
 
@@ -473,8 +659,10 @@ class RequestForm(Record):
     id: RecordId
     title: Text
     introduction: Text
-    # Important points shown before the form, such as a deadline.
+    # Important points shown before the form.
     notes: list[Text] = []
+    # Time limit ids (content/time-limits.yml) shown before the form, such as a deadline.
+    time_limits: list[RecordId] = []
     # Who the form can go to: provider ids, none for a sheet you keep. How to send it comes from
     # their contact details.
     recipients: list[RecordId] = []

@@ -24,6 +24,8 @@ SCHEMAS: dict[str, type[records.Record]] = {
     "route-finder.schema.json": records.RouteFinder,
     "route.schema.json": records.Route,
     "form.schema.json": records.RequestForm,
+    "time-limits.schema.json": records.TimeLimitList,
+    "proposed-changes.schema.json": records.ProposedChanges,
 }
 
 

@@ -7,13 +7,14 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT
 
 from macros.content import load_content
+from macros.errors import ContentErrors
 from macros.schemas import SCHEMA_FOLDER, SCHEMAS, schema_for, schema_text
 
 CONTENT_FOLDERS = [PROJECT / "content", *sorted((PROJECT / "examples").glob("*/content"))]
@@ -55,14 +56,16 @@ def test_check_lists_every_error_with_file_and_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_details_not_checked_for_12_months_and_a_passed_review_date_are_warned_about():
+def test_details_not_checked_for_12_months_and_a_passed_review_date_are_warned_about(tmp_path):
+    # The proposed changes' review date would stop the build by then: move it out of the way.
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    proposals = content / "proposed-changes.yml"
+    proposals.write_text(re.sub(r"review_by: \S+", "review_by: 2030-01-01", proposals.read_text()))
     in_two_years = date(2028, 12, 1)
-    warnings = [str(w) for w in load_content(PROJECT / "content", today=in_two_years).warnings]
+    warnings = [str(w) for w in load_content(content, today=in_two_years).warnings]
     stale = [w for w in warnings if "more than 12 months ago" in w]
-    assert any(
-        w.startswith("content/providers.yml:") and "provider 'kids': phones.1.last_checked" in w
-        for w in stale
-    )
+    assert any("providers.yml:15: provider 'kids': phones.1.last_checked" in w for w in stale)
     assert any("site: review_due: the review date 2027-11-28 has passed" in w for w in warnings)
     today = [str(w) for w in load_content(PROJECT / "content", today=date(2026, 12, 1)).warnings]
     assert not [w for w in today if "more than 12 months ago" in w or "has passed" in w]
@@ -81,3 +84,56 @@ def test_every_content_file_names_its_schema(folder):
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
         schema = os.path.relpath(SCHEMA_FOLDER / schema_for(path), path.parent)
         assert first_line == f"# yaml-language-server: $schema={schema}", path
+
+
+def test_the_review_date_of_the_proposed_changes_warns_then_stops_the_build():
+    def messages(today: date) -> tuple[list[str], list[str]]:
+        try:
+            loaded = load_content(PROJECT / "content", today=today)
+        except ContentErrors as errors:
+            return [str(e) for e in errors.errors], []
+        return [], [str(w) for w in loaded.warnings]
+
+    review_by = load_content(PROJECT / "content").content.proposed_changes.review_by
+    errors, warnings = messages(review_by - timedelta(days=31))
+    assert errors == [] and not [w for w in warnings if "review_by" in w]
+    errors, warnings = messages(review_by - timedelta(days=10))
+    assert errors == []
+    assert [w for w in warnings if "review_by" in w] == [
+        f"content/proposed-changes.yml:14: proposed changes: review_by: the review date "
+        f"{review_by} is in 10 day(s): check each proposal against GOV.UK before then, or the "
+        "build will stop"
+    ]
+    errors, _ = messages(review_by + timedelta(days=1))
+    assert errors == [
+        f"content/proposed-changes.yml:14: proposed changes: review_by: the review date "
+        f"{review_by} has passed: check each proposal against GOV.UK (has it become law, changed "
+        "or been dropped?), update this file, then set a new review_by"
+    ]
+
+
+def test_a_period_written_in_free_text_is_warned_about_with_its_line(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    finder = content / "route-finder.yml"
+    text = finder.read_text()
+    old = "      Write to the council before the date in its letter."
+    assert text.count(old) == 1
+    finder.write_text(text.replace(old, old.replace("Write to", "Within 15 days, write to")))
+    monkeypatch.chdir(tmp_path)
+    warnings = [str(w) for w in load_content(Path("content")).warnings if "period" in str(w)]
+    assert warnings == [
+        "content/route-finder.yml:555: outcome 'draft-plan': first_step: a period of time in free "
+        "text ('15 days'): write each time limit once, in time-limits.yml, and refer to it by id "
+        "(deadlines: or time_limits:); here, say 'the deadline' instead"
+    ]
+    result = run_check(Path("content"), cwd=tmp_path)
+    assert result.returncode == 0 and "content/route-finder.yml:555: outcome 'draft-plan'" in (
+        result.stdout
+    )
+
+
+@pytest.mark.parametrize("folder", CONTENT_FOLDERS, ids=lambda f: str(f.relative_to(PROJECT)))
+def test_no_period_of_time_is_written_outside_the_time_limits(folder):
+    warnings = [str(w) for w in load_content(folder).warnings if "a period of time" in str(w)]
+    assert warnings == []

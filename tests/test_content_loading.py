@@ -98,6 +98,13 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "unexpected-extra-file",
         "missing-content-file",
         "missing-logo",
+        "outcome-unknown-case",
+        "outcome-missing-case",
+        "outcome-case-on-route-without-cases",
+        "outcome-case-does-not-fit-situation",
+        "outcome-time-limit-does-not-fit-situation",
+        "unknown-time-limit-id",
+        "time-limit-unknown-event",
     }
     assert required - set(CASES) == set()
 

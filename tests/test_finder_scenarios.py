@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROJECT
-from html_text import tags
+from html_text import main_text, normalise, tags
 
 from macros.content import load_content
 
@@ -52,6 +52,13 @@ def test_scenario(built_site, scenario):
     missing = [r for r in scenario["recommended"] if r not in recommended]
     wrong = [r for r in scenario["not_recommended"] if r in recommended]
     assert (missing, wrong) == ([], []), f"{url} recommends {recommended}"
+    cases = {a["data-route"]: a.get("data-case") for t, a in page_tags if "data-route" in a}
+    expected_cases = scenario.get("cases", {})
+    assert {r: cases.get(r) for r in expected_cases} == expected_cases, url
+    text = main_text(_page_file(built_site, url)).lower()
+    unsaid = [p for p in scenario.get("must_say", []) if normalise(p).lower() not in text]
+    said = [p for p in scenario.get("must_not_say", []) if normalise(p).lower() in text]
+    assert (unsaid, said) == ([], []), f"{url}: missing {unsaid}; must not say {said}"
 
 
 def test_every_route_is_recommended_by_some_scenario():

@@ -14,7 +14,7 @@ import pikepdf
 import pypdf
 import pytest
 from conftest import PROJECT
-from html_text import tags
+from html_text import main_text, normalise, tags
 
 from macros.content import load_content
 from macros.pages import form_url, pdf_name
@@ -52,9 +52,16 @@ def test_the_three_forms_exist():
     } <= set(CONTENT.forms)
 
 
-def test_the_mediation_form_says_to_contact_the_adviser_within_2_months():
-    notes = " ".join(CONTENT.forms["request-for-mediation-advice"].notes)
-    assert "2 months" in notes
+def test_the_mediation_form_shows_the_time_limit_to_contact_the_adviser(built_site):
+    form = CONTENT.forms["request-for-mediation-advice"]
+    assert form.time_limits == ["contact-mediation-adviser"]
+    limit = normalise(CONTENT.time_limit("contact-mediation-adviser").text)
+    assert "2 months" in limit
+    assert limit in main_text(built_site / form_url(form.id) / "index.html")
+    for kind in ("fillable", "printable"):
+        pdf = built_site / form_url(form.id) / pdf_name(form.id, kind)
+        text = normalise(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages))
+        assert limit in text, kind
 
 
 # --- The web page ---

@@ -1,0 +1,38 @@
+"""How tall each finder outcome page is on a phone, in CSS pixels, in headless Chromium.
+
+Families read outcome pages on phones: a page of many screens hides the routes at its end. The
+budget (tests/test_outcome_height.py) and make bench both measure with this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+# A common phone (iPhone 12 to 15): 390 x 844 CSS pixels.
+PHONE_390 = {"width": 390, "height": 844}
+
+
+def outcome_urls(site: Path) -> list[str]:
+    """Site-relative addresses of every finder outcome page (pages that list routes)."""
+    root = site / "which-route" / "questions"
+    return sorted(
+        page.parent.relative_to(site).as_posix() + "/"
+        for page in root.rglob("index.html")
+        if 'class="sl-fits"' in page.read_text(encoding="utf-8")
+    )
+
+
+def page_heights(browser: Browser, base_url: str, urls: list[str]) -> dict[str, int]:
+    """{url: height} of each page laid out 390 px wide, without JavaScript as the finder runs."""
+    context = browser.new_context(viewport=PHONE_390, java_script_enabled=False)
+    page = context.new_page()
+    heights = {}
+    try:
+        for url in urls:
+            page.goto(base_url + url)
+            heights[url] = page.evaluate("() => document.documentElement.scrollHeight")
+    finally:
+        context.close()
+    return heights

@@ -1,0 +1,80 @@
+"""Every outcome page says only what fits its situation (tests/contradictions.py), for each
+council's content, and each check is proven to fail on a broken copy of the content
+(tests/fixtures/contradictions/: changes.yml as in tests/fixtures/broken/, expected.txt)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import COUNCILS, PROJECT
+from contradictions import all_contradictions, contradictions, deadline_texts, outcome_pages
+from html_text import main_text
+
+from macros.components import make_environment
+from macros.content import load_content
+from macros.finder import finder_pages
+
+FIXTURES = Path(__file__).parent / "fixtures" / "contradictions"
+CASES = sorted(case.name for case in FIXTURES.iterdir() if case.is_dir())
+TEMPLATES = make_environment()
+
+
+def content_folder(council: str) -> Path:
+    return COUNCILS[council] or PROJECT / "content"
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_no_outcome_contradicts_its_situation(council):
+    content = load_content(content_folder(council)).content
+    assert all_contradictions(content, TEMPLATES) == []
+
+
+def test_the_built_outcome_pages_say_the_same_as_the_checked_text(built_site):
+    """The checks read rendered templates; the built pages must not say anything else."""
+    content = load_content(PROJECT / "content").content
+    seen = set()
+    for page in finder_pages(content.finder):
+        if page.is_outcome and page.node.id not in seen:
+            seen.add(page.node.id)
+            built = built_site / page.url / "index.html"
+            html = built.read_text(encoding="utf-8")
+            assert contradictions(page.node, main_text(built), deadline_texts(html)) == [], page.url
+
+
+def test_every_kind_of_situation_is_checked_somewhere():
+    content = load_content(PROJECT / "content").content
+    situations = {o.situation for o in content.finder.outcomes}
+    assert {s.appeal for s in situations} >= {"with-certificate", "without-certificate", "none"}
+    assert {s.claim for s in situations} >= {"tribunal", "county-court"}
+    assert {s.mediation for s in situations} >= {"council", "icb"}
+
+
+def break_copy(folder: Path, case: str) -> None:
+    for change in changes_for(case):
+        path = folder / change["file"]
+        text = path.read_text(encoding="utf-8")
+        assert text.count(change["find"]) == 1, f"{case}: {change['find']!r} not found once"
+        path.write_text(text.replace(change["find"], change["replace"]), encoding="utf-8")
+
+
+def changes_for(case: str) -> list[dict]:
+    return yaml.safe_load((FIXTURES / case / "changes.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_check_fails_on_its_broken_copy(case, tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", folder)
+    break_copy(folder, case)
+    # The loader accepts the broken copy: only the contradiction check can catch it.
+    content = load_content(folder).content
+    expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert all_contradictions(content, TEMPLATES) == [line for line in expected if line]
+
+
+def test_every_outcome_is_checked():
+    content = load_content(PROJECT / "content").content
+    assert set(outcome_pages(content, TEMPLATES)) == {o.id for o in content.finder.outcomes}
