@@ -160,6 +160,37 @@ def page_weights(site: Path) -> list[tuple[str, object, object]]:
     return rows
 
 
+def outcome_heights(site: Path) -> dict[str, int]:
+    """How tall each finder outcome page is at 390 px wide (tests/test_outcome_height.py)."""
+    from playwright.sync_api import sync_playwright
+    from sitecheck.browser import launch
+    from sitecheck.height import outcome_urls, page_heights
+    from sitecheck.server import serve
+
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        heights = page_heights(browser, url, outcome_urls(site))
+        browser.close()
+    return heights
+
+
+def height_lines(heights: dict[str, int]) -> list[str]:
+    tallest = sorted(heights.items(), key=lambda item: -item[1])[:5]
+    named = [f"`{url.removeprefix('which-route/questions/')}` {h:,} px" for url, h in tallest]
+    return [
+        "## Finder outcome pages on a phone",
+        "",
+        f"Height of each of the {len(heights)} outcome pages at 390 px wide (CSS px, Chromium,",
+        "JavaScript off as the finder runs). Target: at most 4,000 px each, checked by",
+        "`tests/test_outcome_height.py`.",
+        "",
+        f"- Tallest: {max(heights.values()):,} px; median: "
+        f"{round(statistics.median(heights.values())):,} px.",
+        "- The five tallest: " + "; ".join(named) + ".",
+        "",
+    ]
+
+
 def machine() -> str:
     cpu = next(
         (
@@ -313,6 +344,7 @@ def main() -> int:
             providers.write_text(text, encoding="utf-8")
         served, serve_builds = serve_rebuilds(project)
         weights = page_weights(work / "warm0")
+        heights = outcome_heights(work / "warm0")
         scale_results, profile = scale_benchmark(work)
     ratio = statistics.median(warm) / statistics.median(plain)
     lines = [
@@ -371,6 +403,7 @@ def main() -> int:
         "`tests/test_page_weight.py` keeps every page type within `tests/page-weight.yml`.",
         "",
     ]
+    lines += height_lines(heights)
     lines += scale_lines(scale_results, profile)
     lines += (PROJECT / "benchmarks" / "history.md").read_text(encoding="utf-8").splitlines()
     (PROJECT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")

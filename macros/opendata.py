@@ -81,7 +81,7 @@ def _service(content: Content, route: Route, provider: Organization) -> dict:
 def open_referral(content: Content) -> dict:
     """Organisations and their services (routes), in the Open Referral UK shape."""
     council = content.site.council.name
-    used = {p for route in content.routes.values() for p in route.providers}
+    used = {p for route in content.routes.values() for p in route.all_providers}
     return {
         "organizations": [
             _organization(council, provider)
@@ -91,7 +91,7 @@ def open_referral(content: Content) -> dict:
         "services": [
             _service(content, route, content.provider(provider_id))
             for route in content.routes.values()
-            for provider_id in route.providers
+            for provider_id in route.all_providers
         ],
     }
 
@@ -149,7 +149,7 @@ def route_json_ld(content: Content, route: Route) -> dict:
         "areaServed": content.site.council.name,
         "serviceOperator": {"@type": "GovernmentOrganization", "name": content.site.council.name},
     }
-    providers = [organization_json_ld(content.provider(p)) for p in route.providers]
+    providers = [organization_json_ld(content.provider(p)) for p in route.all_providers]
     if providers:
         data["provider"] = [{k: v for k, v in p.items() if k != "@context"} for p in providers]
     return data

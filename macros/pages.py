@@ -20,7 +20,7 @@ from .content import Content
 from .finder import FinderPage, card_time_limits, finder_pages
 from .opendata import route_json_ld
 from .pdfs import BuiltPdf, build_pdf, field_font, file_size
-from .records import Outcome, RequestForm, Route
+from .records import Outcome, RequestForm, Route, Situation
 
 ROUTES_ROOT = "routes/"
 FINDER_START = "which-route/"
@@ -260,6 +260,15 @@ def finder_page(
     return GeneratedPage(here, title, html, private=True)
 
 
+def young_person_acts(situation: Situation) -> bool:
+    """Whether a young person over compulsory school age acts in their own name here: in an
+    appeal, mediation or a claim to the tribunal (research R4, R6, R8). Not for a county court
+    claim, where the research does not say who acts for a young person under 18."""
+    return (
+        situation.appeal != "none" or situation.mediation != "none" or situation.claim == "tribunal"
+    )
+
+
 def outcome_view(
     outcome: Outcome, content: Content, pdfs: dict[str, dict[str, BuiltPdf]], here: str
 ) -> dict:
@@ -310,10 +319,7 @@ def outcome_view(
         ),
         "providers": [content.provider(p) for p in dict.fromkeys(provider_ids)],
         "form_links": form_links([content.forms[f] for f in dict.fromkeys(form_ids)], pdfs, here),
-        # Where there is an appeal, a claim or mediation, a young person acts for themselves.
-        "young_people": content.finder.young_people
-        if (situation.appeal, situation.claim, situation.mediation) != ("none", "none", "none")
-        else None,
+        "young_people": content.finder.young_people if young_person_acts(situation) else None,
         "proposals": [p for p in content.proposed_changes.proposals if p.id in outcome.proposals],
     }
 

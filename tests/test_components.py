@@ -180,3 +180,51 @@ def test_disagreement_types_list_all_four_and_the_icb_note_once(env):
 def test_rendered_html_is_safe_to_put_in_markdown():
     flat = flatten_for_markdown("<div>\n\n    <p>\n        Indented\n    </p>\n\n</div>\n")
     assert flat == "<div>\n<p>\nIndented\n</p>\n</div>"
+
+
+# --- Route cases and outcome pages, rendered from the real content without a build ---
+
+
+def _content():
+    from conftest import PROJECT
+
+    from macros.content import load_content
+
+    return load_content(PROJECT / "content").content
+
+
+def test_a_route_page_shows_every_case_under_its_own_heading(env):
+    from contradictions import placeholder_pdfs
+
+    from macros.pages import route_pages
+
+    content = _content()
+    pages = {p.url: p for p in route_pages(content, env, placeholder_pdfs(content))}
+    html = pages["routes/tribunal-appeal/"].html
+    for case in content.route("tribunal-appeal").cases:
+        heading = f'<h3 id="case-{case.id}">Appeal to the SEND tribunal: {case.name}</h3>'
+        assert heading in html, case.id
+    # The with-a-certificate case shows its own time limits; the Section I case does not.
+    section_i = html.split('id="case-only-about-section-i"')[1].split("</section>")[0]
+    assert 'data-time-limit="contact-mediation-adviser"' not in section_i
+    with_certificate = html.split('id="case-with-a-certificate"')[1].split("</section>")[0]
+    assert 'data-time-limit="contact-mediation-adviser"' in with_certificate
+
+
+def test_an_outcome_shows_each_contact_and_form_once_and_links_cards_to_cases(env):
+    from contradictions import outcome_pages
+
+    content = _content()
+    outcome, html = outcome_pages(content, env)["refuse-assess"]
+    assert 'href="../../../../routes/tribunal-appeal/#case-with-a-certificate"' in html
+    # Each organisation once, however many cards name it.
+    names = re.findall(r'<summary>([^<]+)</summary>', html)
+    assert len(names) == len(set(names)) and "Example Council SENDIASS" in names
+    titles = re.findall(r'<li><a href="[^"]+">([^<]+)</a>, to fill in on screen\.', html)
+    assert len(titles) == len(set(titles)) and titles
+    # Every deadline listed once, the family's own first; each card links to its own.
+    listed = re.findall(r'<li id="deadline-([a-z0-9-]+)"', html)
+    assert len(listed) == len(set(listed))
+    assert listed[:2] == ["contact-mediation-adviser", "appeal-to-the-tribunal"]
+    for target in re.findall(r'<a href="#deadline-([a-z0-9-]+)">', html):
+        assert target in listed
