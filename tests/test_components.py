@@ -218,7 +218,7 @@ def test_an_outcome_shows_each_contact_and_form_once_and_links_cards_to_cases(en
     outcome, html = outcome_pages(content, env)["refuse-assess"]
     assert 'href="../../../../routes/tribunal-appeal/#case-with-a-certificate"' in html
     # Each organisation once, however many cards name it.
-    names = re.findall(r'<summary>([^<]+)</summary>', html)
+    names = re.findall(r"<summary>([^<]+)</summary>", html)
     assert len(names) == len(set(names)) and "Example Council SENDIASS" in names
     titles = re.findall(r'<li><a href="[^"]+">([^<]+)</a>, to fill in on screen\.', html)
     assert len(titles) == len(set(titles)) and titles
