@@ -91,7 +91,7 @@ def test_every_route_with_a_provider_is_a_service(open_data):
     expected = {
         (route.name, CONTENT.provider(p).name)
         for route in CONTENT.routes.values()
-        for p in route.providers
+        for p in route.all_providers
     }
     assert services == expected
 
@@ -111,7 +111,7 @@ def test_route_pages_describe_a_government_service(built_site):
         service = data[0]
         assert service["@type"] == "GovernmentService" and service["name"] == route.name
         assert [p["name"] for p in service.get("provider", [])] == [
-            CONTENT.provider(p).name for p in route.providers
+            CONTENT.provider(p).name for p in route.all_providers
         ]
 
 
