@@ -23,7 +23,9 @@ from .finder import FINDER_ROOT, most_questions
 from .guide import expand_order, guide_sections, without_unreferenced_ids
 from .opendata import open_referral, organization_json_ld
 from .pages import (
+    a_to_z,
     all_generated_pages,
+    docs_url,
     finder_tree,
     form_pdfs,
     form_url,
@@ -32,6 +34,7 @@ from .pages import (
     relative_url,
     route_url,
     routes_by_group,
+    titled_docs_pages,
 )
 from .pdfs import PdfToolsMissing, build_pdf, file_size
 
@@ -40,6 +43,11 @@ GUIDE_PAGE = "guide/"
 # Open Referral UK data about the organisations and their services (routes).
 OPEN_DATA = "open-data/openreferral-uk.json"
 GUIDE_PDF = "guide/whole-guide.pdf"
+# Pages linked from the footer, not the menu, that the A to Z lists too.
+A_TO_Z_EXTRA_PAGES = [
+    ("Accessibility statement", "accessibility.md"),
+    ("Privacy", "privacy.md"),
+]
 # Markers in built pages that the whole guide fills in once every page exists.
 GUIDE_MARKERS = {
     "download": "<!-- sl-guide-download -->",
@@ -240,6 +248,13 @@ def define_env(env) -> None:
     def guide_download_marker() -> str:
         """Where the home page shows the whole guide's PDF, once it is built."""
         return GUIDE_MARKERS["home"]
+
+    @env.macro
+    def a_to_z_index() -> str:
+        docs_pages = titled_docs_pages(config["nav"] or []) + [
+            (title, docs_url(path)) for title, path in A_TO_Z_EXTRA_PAGES
+        ]
+        return component("a_to_z.html", groups=a_to_z(content, docs_pages, here()))
 
     @env.macro
     def proposed_changes() -> str:

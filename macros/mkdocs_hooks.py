@@ -14,23 +14,21 @@ from urllib.parse import urljoin
 # are left out, so a content edit shows in the preview within 2 seconds.
 PREVIEW = "SEND_PREVIEW"
 
-_INPUT_TAG = re.compile(r"<input\b[^>]*>")
-_AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
+# Material writes these into every page outside any template block: two hidden checkboxes that
+# open its drawer and search, an empty label over the page, and a second skip link. Our header
+# replaces all of them, and they fail accessibility checkers (a label with no text, a control
+# with two labels), so they are taken out.
+_MATERIAL_CONTROLS = re.compile(
+    r'<input class="md-toggle"[^>]*>\s*'
+    r'|<label class="md-overlay"[^>]*></label>\s*'
+    r'|<div data-md-component="skip">.*?</div>\s*',
+    re.DOTALL,
+)
 
 
-def remove_checkbox_autocomplete(html: str) -> str:
-    """Drop autocomplete="off" from checkboxes, where HTML does not allow it (Nu checker error).
-
-    Material puts it on its hidden menu and search toggles so Firefox does not reopen them after
-    going back a page; without it, Firefox may. '<input type="checkbox" autocomplete="off">' →
-    '<input type="checkbox">'; other inputs are left as they are.
-    """
-
-    def fix(tag: re.Match) -> str:
-        text = tag.group(0)
-        return _AUTOCOMPLETE.sub("", text) if 'type="checkbox"' in text else text
-
-    return _INPUT_TAG.sub(fix, html)
+def remove_material_controls(html: str) -> str:
+    """'<input class="md-toggle" id="__drawer"><main>' → '<main>'; everything else stays."""
+    return _MATERIAL_CONTROLS.sub("", html)
 
 
 _LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"#][^"]*|#[^"]+)"')
@@ -79,10 +77,10 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    output = remove_checkbox_autocomplete(output)
+    output = remove_material_controls(output)
     return add_print_addresses(output, config["extra"]["council"]["site_address"] + page.url)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
     # Pages MkDocs makes from theme templates alone, such as 404.html.
-    return remove_checkbox_autocomplete(output_content)
+    return remove_material_controls(output_content)

@@ -376,6 +376,46 @@ def forms_index(
     ]
 
 
+def docs_url(path: str) -> str:
+    """The address of a page written in docs/: 'routes/compare.md' → 'routes/compare/'."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def titled_docs_pages(nav: list, section: str | None = None) -> list[tuple[str, str]]:
+    """(title, address) of each page in a MkDocs-style nav list: 'Title: file.md' entries, and
+    a section's untitled first page under the section's own title."""
+    found: list[tuple[str, str]] = []
+    for index, entry in enumerate(nav):
+        if isinstance(entry, str):
+            if section is not None and index == 0:
+                found.append((section, docs_url(entry)))
+            continue
+        for title, value in entry.items():
+            if isinstance(value, str):
+                found.append((title, docs_url(value)))
+            else:
+                found += titled_docs_pages(value, title)
+    return found
+
+
+def a_to_z(content: Content, docs_pages: list[tuple[str, str]], from_url: str) -> list[dict]:
+    """Every page a family may look for, by its title from A to Z, grouped by first letter."""
+    entries = {
+        *docs_pages,
+        *((route.name, route_url(route.id)) for route in content.routes.values()),
+        *((form.title, form_url(form.id)) for form in content.forms.values()),
+    }
+    groups: dict[str, list[dict]] = {}
+    for title, url in sorted(entries, key=lambda entry: entry[0].casefold()):
+        groups.setdefault(title[0].upper(), []).append(
+            {"title": title, "url": relative_url(from_url, url)}
+        )
+    return [{"letter": letter, "entries": items} for letter, items in groups.items()]
+
+
 def all_generated_pages(
     content: Content, templates: Environment, pdfs: dict[str, dict[str, BuiltPdf]]
 ) -> list[GeneratedPage]:

@@ -153,12 +153,14 @@ def test_a_printed_form_shows_the_answers_and_nothing_else(browser, site_url):
         page.locator("form.sl-form input[type=text]").first.fill("Sam Smith")
         page.emulate_media(media="print")
         for hidden in (
-            ".md-header",
-            ".md-sidebar",
+            ".sl-header",
+            ".sl-nav",
+            ".sl-footer",
             ".sl-device-note",
             ".sl-attachment",
             ".sl-print-action",
         ):
+            assert page.locator(hidden).count(), f"{hidden} is not on the page at all"
             assert not page.locator(hidden).first.is_visible(), f"{hidden} shows in print"
         assert page.locator("h1").first.is_visible()
         first_field = page.locator("form.sl-form input[type=text]").first

@@ -1,16 +1,21 @@
-"""The fix to Material's HTML: autocomplete removed from checkboxes only."""
+"""The fix to Material's HTML: its hidden drawer and search controls and second skip link go."""
 
-from macros.mkdocs_hooks import remove_checkbox_autocomplete
+from macros.mkdocs_hooks import remove_material_controls
 
 
-def test_autocomplete_is_removed_from_checkboxes_only():
+def test_materials_controls_are_removed_and_nothing_else():
     html = (
-        '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
-        '<input autocomplete="off" type="checkbox" id="__search">'
-        '<input type="text" class="md-search__input" autocomplete="off">'
+        '<body dir="ltr">\n'
+        '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'autocomplete="off">\n'
+        '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
+        '    <label class="md-overlay" for="__drawer"></label>\n'
+        '    <div data-md-component="skip">\n'
+        '      <a href="#x" class="md-skip">Skip</a>\n    </div>\n'
+        '    <div data-md-component="announce"></div>\n'
+        '<input type="checkbox" id="keep-me"><label for="keep-me">Keep</label>'
     )
-    assert remove_checkbox_autocomplete(html) == (
-        '<input class="md-toggle" type="checkbox" id="__drawer">'
-        '<input type="checkbox" id="__search">'
-        '<input type="text" class="md-search__input" autocomplete="off">'
+    assert remove_material_controls(html) == (
+        '<body dir="ltr">\n    <div data-md-component="announce"></div>\n'
+        '<input type="checkbox" id="keep-me"><label for="keep-me">Keep</label>'
     )

@@ -30,14 +30,9 @@ PAGE_TYPES = {
     "finder outcome": "which-route/questions/decision/no-assessment/",
     "form": "forms/request-for-mediation-advice/",
 }
-HIDDEN_ON_PAPER = [
-    ".md-header",
-    ".md-sidebar--primary",
-    ".md-search",
-    ".md-footer",
-    "button",
-    ".sl-back",
-]
+HIDDEN_ON_PAPER = [".sl-header", ".sl-nav", ".sl-footer", ".sl-skip", "button", ".sl-back"]
+# The page shell is on every page type; a check that finds none of it could not fail.
+ON_EVERY_PAGE = [".sl-header", ".sl-footer", ".sl-skip"]
 REPORT = PROJECT / "reports" / "print"
 
 
@@ -53,6 +48,7 @@ def test_page_prints_its_content_and_nothing_else(print_context, site_url, page_
     url = PAGE_TYPES[page_type]
     page = print_context.new_page()
     page.goto(site_url + url)
+    assert [s for s in ON_EVERY_PAGE if not page.locator(s).count()] == [], url
     page.emulate_media(media="print")
     shown = [
         s for s in HIDDEN_ON_PAPER if page.locator(s).count() and page.locator(s).first.is_visible()

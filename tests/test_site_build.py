@@ -3,6 +3,7 @@ every page keeps the theme's promises (British English, no other hosts, a skip l
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 import yaml
 from conftest import PROJECT, copy_project, run_mkdocs_build
 from html_text import html_pages, main_text, normalise, tags
+
+from macros.content import load_content
 
 SEED = PROJECT / "tests" / "fixtures" / "seed" / "disagreement-resolution.txt"
 SEED_MAP = yaml.safe_load((PROJECT / "tests" / "seed_statements.yml").read_text(encoding="utf-8"))
@@ -141,10 +144,34 @@ def test_every_page_starts_with_a_skip_link_to_its_main_content(built_site):
         assert body.index(targets[0]) > article_at, f"{name}: skip target is not in the article"
 
 
-def test_the_search_dialog_has_a_name(built_site):
+def test_every_page_has_our_shell_and_none_of_materials_controls(built_site):
+    """Our header, menu and footer; none of Material's checkbox toggles, labels or search."""
     for page in html_pages(built_site):
-        dialogs = [a for t, a in tags(page) if a.get("role") == "dialog"]
-        assert dialogs and all(d.get("aria-label") for d in dialogs), page.relative_to(built_site)
+        name = page.relative_to(built_site).as_posix()
+        page_tags = tags(page)
+        classes = [a.get("class") or "" for t, a in page_tags]
+        assert "sl-header__home" in classes and "sl-footer" in classes, name
+        finder = name.startswith("which-route/questions/")
+        menus = [a for t, a in page_tags if t == "nav" and a.get("aria-label") == "Menu"]
+        assert len(menus) == (0 if finder else 1), name
+        assert not [
+            a for t, a in page_tags if t in ("input", "label") and "md-" in (a.get("class") or "")
+        ], name
+        assert not [c for c in classes if c.startswith("md-search")], name
+        footer_links = page.read_text(encoding="utf-8").split('class="sl-footer__links"')[1]
+        for text in ("SENDIASS", "Accessibility statement", "Privacy", "Local Offer"):
+            assert text in footer_links.split("</ul>")[0], (name, text)
+
+
+def test_the_a_to_z_lists_every_route_form_and_menu_page(built_site):
+    text = html.unescape((built_site / "a-to-z" / "index.html").read_text(encoding="utf-8"))
+    content = load_content(PROJECT / "content").content
+    for title in [r.name for r in content.routes.values()] + [
+        f.title for f in content.forms.values()
+    ]:
+        assert f">{title}</a>" in text, title
+    for title in ("Accessibility statement", "Privacy", "Disagreement resolution", "How it works"):
+        assert f">{title}</a>" in text, title
 
 
 def test_the_council_name_colour_and_logo_come_from_content(built_site):
