@@ -37,6 +37,7 @@ from .pages import (
     titled_docs_pages,
 )
 from .pdfs import PdfToolsMissing, build_pdf, file_size
+from .urls import docs_addresses
 
 LOGO_IN_SITE = "assets/council-logo"
 GUIDE_PAGE = "guide/"
@@ -73,7 +74,7 @@ def define_env(env) -> None:
     project_dir = Path(config["config_file_path"]).resolve().parent
     content_dir = project_dir / config["extra"].get("content_dir", "content")
     try:
-        loaded = load_content(content_dir)
+        loaded = load_content(content_dir, taken_addresses=docs_addresses(config["docs_dir"]))
     except ContentErrors as errors:
         raise PluginError(str(errors)) from None
     for warning in loaded.warnings:

@@ -15,6 +15,10 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentErrors
+from .urls import docs_addresses
+
+# The pages written by hand, whose addresses pages made from content must not take.
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(parser.parse_args(argv).content)
     started = time.perf_counter()
     try:
-        loaded = load_content(folder)
+        loaded = load_content(folder, taken_addresses=docs_addresses(DOCS))
     except ContentErrors as errors:
         print(errors, file=sys.stderr)
         return 1

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,6 +23,7 @@ from . import records
 from .errors import ContentErrors, ContentMessage
 from .finder import graph_problems, outcome_problems
 from .placeholders import placeholder_warnings
+from .urls import form_url, route_url
 from .yamlsource import LineDict, LineList, load_yaml_file
 
 # Each content file and the record type it holds. Order is the order problems are reported in.
@@ -108,11 +110,15 @@ class _CheckedFile:
 STALE_AFTER_DAYS = 365
 
 
-def load_content(folder: Path, today: date | None = None) -> LoadedContent:
+def load_content(
+    folder: Path, today: date | None = None, taken_addresses: dict[str, str] | None = None
+) -> LoadedContent:
     """Load content/ or raise ContentErrors with every problem found in it.
 
     Warnings (placeholders, unverified facts, contact details not checked for 12 months, a
-    review date that has passed) are judged as of ``today``.
+    review date that has passed) are judged as of ``today``. ``taken_addresses`` maps the
+    addresses of pages written by hand (docs/) to their names: a route or form whose page would
+    have the same address is an error.
     """
     folder = Path(folder)
     today = today or date.today()
@@ -124,7 +130,7 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
         raise ContentErrors(
             [ContentMessage(shown_folder, 0, problem="expected a folder of content, found nothing")]
         )
-    for stray in sorted(folder.glob("*.y*ml")):
+    for stray in _yaml_files(folder):
         if stray.name not in CONTENT_FILES:
             close = difflib.get_close_matches(stray.name, CONTENT_FILES, n=1)
             hint = f": did you mean {close[0]!r}?" if close else "."
@@ -141,9 +147,7 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
         display_name = f"{shown_folder}/{name}"
         path = folder / name
         if not path.is_file():
-            errors.append(
-                ContentMessage(display_name, 0, problem="expected this file, found no such file")
-            )
+            errors.append(_missing_file_message(path, display_name))
             continue
         checked_file = _read_and_validate(path, display_name, model, errors)
         if checked_file is not None:
@@ -152,8 +156,11 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
     folder_files: dict[str, list[_CheckedFile]] = {}
     for subfolder, model in CONTENT_FOLDERS.items():
         folder_files[subfolder] = files = []
-        for path in sorted((folder / subfolder).glob("*.y*ml")):
+        for path in _yaml_files(folder / subfolder):
             display_name = f"{shown_folder}/{subfolder}/{path.name}"
+            if not path.is_file():
+                errors.append(_missing_file_message(path, display_name))
+                continue
             checked_file = _read_and_validate(path, display_name, model, errors)
             if checked_file is None:
                 continue
@@ -165,6 +172,16 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
                         checked_file,
                         ("id",),
                         f"expected the id to be the file name {path.stem!r}, found {record.id!r}",
+                    )
+                )
+            address = (route_url if subfolder == "routes" else form_url)(path.stem)
+            if record is not None and address in (taken_addresses or {}):
+                errors.append(
+                    _message(
+                        checked_file,
+                        ("id",),
+                        f"its page would be at {address}, which is already the address of "
+                        f"{taken_addresses[address]}: choose another id (and file name)",
                     )
                 )
     route_files, form_files = folder_files["routes"], folder_files["forms"]
@@ -225,6 +242,28 @@ def load_content(folder: Path, today: date | None = None) -> LoadedContent:
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
         )
     return LoadedContent(content=content, warnings=sorted(set(warnings)))
+
+
+def _is_editor_file(name: str) -> bool:
+    """Lock, backup and swap files that editors leave beside the files they have open:
+    '.#mediation.yml' (Emacs), '#mediation.yml#', 'mediation.yml~', '.mediation.yml.swp'."""
+    return name.startswith((".", "#")) or name.endswith("~")
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """The content files in a folder, in name order, without editors' lock and backup files."""
+    return sorted(p for p in folder.glob("*.y*ml") if not _is_editor_file(p.name))
+
+
+def _missing_file_message(path: Path, display_name: str) -> ContentMessage:
+    if path.is_symlink():
+        return ContentMessage(
+            display_name,
+            0,
+            problem=f"this is a link to {str(path.readlink())!r}, which does not exist: "
+            "remove the link or put the file back",
+        )
+    return ContentMessage(display_name, 0, problem="expected this file, found no such file")
 
 
 def _read_and_validate(
@@ -594,12 +633,15 @@ def _duplicate_field_ids(form_file: _CheckedFile) -> list[ContentMessage]:
 
 
 def _logo_errors(site_file: _CheckedFile, folder: Path) -> list[ContentMessage]:
-    """The logo must be an SVG or PNG file inside the content folder."""
+    """The logo must be a safe SVG or a PNG file inside the content folder."""
     logo = typing.cast(records.SiteSettings, site_file.record).branding.logo
     path = (folder / logo).resolve()
     inside = path.is_relative_to(folder.resolve())
     if inside and path.is_file() and path.suffix.lower() in (".svg", ".png"):
-        return []
+        unsafe = svg_danger(path) if path.suffix.lower() == ".svg" else None
+        if unsafe is None:
+            return []
+        return [_message(site_file, ("branding", "logo"), f"the logo {logo!r} {unsafe}")]
     return [
         _message(
             site_file,
@@ -608,6 +650,47 @@ def _logo_errors(site_file: _CheckedFile, folder: Path) -> list[ContentMessage]:
             + ("" if path.is_file() else " (no such file)"),
         )
     ]
+
+
+# Parts of an SVG that can run script or fetch something from elsewhere when the logo's own
+# address is opened in a browser (site/assets/council-logo.svg is served from the council's site).
+_SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "handler"}
+_SVG_EXTERNAL = re.compile(r"url\(\s*['\"]?(?!#)|@import", re.IGNORECASE)
+MAX_LOGO_BYTES = 1024 * 1024
+
+
+def svg_danger(path: Path) -> str | None:
+    """What makes an SVG unsafe to publish, in words, or None when it holds only drawing.
+
+    Refused: scripts, foreignObject and other embedding elements, event handlers (onload=...),
+    links or references to other files or hosts, DOCTYPE and entity declarations.
+    """
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        return f"is {path.stat().st_size // 1024} KB: a logo must be under 1 MB"
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
+        return "holds a DOCTYPE or ENTITY declaration: save it as plain SVG without one"
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as error:
+        return f"is not a valid SVG file ({error})"
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1]
+        if name.lower() in _SVG_ACTIVE_ELEMENTS:
+            return f"holds a <{name}> element, which can run code: remove it"
+        if name.lower() == "style" and element.text and _SVG_EXTERNAL.search(element.text):
+            return "has a style that loads another file: remove it"
+        for attribute, value in element.attrib.items():
+            attribute_name = attribute.rsplit("}", 1)[-1]
+            if attribute_name.lower().startswith("on"):
+                return f"has an event handler ({attribute_name}=...), which can run code: remove it"
+            if attribute_name.lower() in ("href", "src") and not value.strip().startswith("#"):
+                return (
+                    f"refers to another file or host ({attribute_name}={value[:40]!r}): remove it"
+                )
+            if _SVG_EXTERNAL.search(value):
+                return f"loads another file in its {attribute_name} attribute: remove it"
+    return None
 
 
 def _stale_warnings(file: _CheckedFile, today: date) -> list[ContentMessage]:

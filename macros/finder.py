@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .records import Fits, Outcome, Question, Route, RouteFinder, Situation, TimeLimit
-
-# Where the finder's question and outcome pages live in the built site.
-FINDER_ROOT = "which-route/questions/"
+from .urls import FINDER_ROOT
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,16 @@ from .finder import FinderPage, card_time_limits, finder_pages
 from .opendata import route_json_ld
 from .pdfs import BuiltPdf, build_pdf, field_font, file_size
 from .records import Outcome, RequestForm, Route, Situation
+from .urls import (  # noqa: F401 (route_url and form_url are used through this module too)
+    FINDER_START,
+    PROPOSED_CHANGES_PAGE,
+    ROUTES_ROOT,
+    SENDIASS_PAGE,
+    docs_url,
+    form_url,
+    route_url,
+)
 
-ROUTES_ROOT = "routes/"
-FINDER_START = "which-route/"
-SENDIASS_PAGE = "sendiass/"
-FORMS_ROOT = "forms/"
-PROPOSED_CHANGES_PAGE = "proposed-changes/"
 # libyaml's writer when PyYAML has it: PyYAML's own took a tenth of a build at 50x content.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Stands in a generated page's Markdown source for its HTML (see GeneratedPage.markdown).
@@ -80,10 +84,6 @@ def relative_url(from_url: str, to_url: str) -> str:
     return "./" if target == "." else target.rstrip("/") + "/"
 
 
-def route_url(route_id: str) -> str:
-    return f"{ROUTES_ROOT}{route_id}/"
-
-
 def case_anchor(case_id: str) -> str:
     """The id of a case's heading on its route's page: 'case-only-about-section-i'."""
     return f"case-{case_id}"
@@ -92,10 +92,6 @@ def case_anchor(case_id: str) -> str:
 def deadline_anchor(time_limit_id: str) -> str:
     """The id of a deadline in an outcome page's list of deadlines."""
     return f"deadline-{time_limit_id}"
-
-
-def form_url(form_id: str) -> str:
-    return f"{FORMS_ROOT}{form_id}/"
 
 
 def pdf_name(form_id: str, kind: str) -> str:
@@ -374,14 +370,6 @@ def forms_index(
         }
         for form in content.forms.values()
     ]
-
-
-def docs_url(path: str) -> str:
-    """The address of a page written in docs/: 'routes/compare.md' → 'routes/compare/'."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def titled_docs_pages(nav: list, section: str | None = None) -> list[tuple[str, str]]:

@@ -105,6 +105,9 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "outcome-time-limit-does-not-fit-situation",
         "unknown-time-limit-id",
         "time-limit-unknown-event",
+        "yaml-alias-bomb",
+        "nested-too-deep",
+        "logo-with-script",
     }
     assert required - set(CASES) == set()
 
@@ -354,3 +357,65 @@ def test_the_tricky_values_are_kept_as_written():
     assert data["checked"] == "2026-02-30" and str(data["reviewed"]) == "2026-02-03"
     assert data.raw["phone"] == "01612834836" and "quoted_phone" not in data.raw
     assert data["items"].raw == ["0113", None, "plain text", "no"]
+
+
+# --- Files as editors and hostile input leave them ---
+
+
+def test_editor_lock_and_backup_files_are_ignored(content_copy):
+    routes = content_copy / "routes"
+    # Emacs leaves a dangling link as its lock file; others leave backups and swap files.
+    (routes / ".#mediation.yml").symlink_to("user@host.1234:1700000000")
+    (routes / "mediation.yml~").write_text("not: [valid", encoding="utf-8")
+    (routes / "#mediation.yml#").write_text("not: [valid", encoding="utf-8")
+    (routes / ".mediation.yml.swp").write_bytes(b"\x00\x01binary")
+    assert len(load_content(content_copy).content.routes) == len(list(routes.glob("[a-z]*.yml")))
+
+
+def test_a_dangling_link_is_one_line(content_copy):
+    (content_copy / "routes" / "gone.yml").symlink_to("nowhere.yml")
+    assert reported_messages(content_copy) == [
+        "content/routes/gone.yml: this is a link to 'nowhere.yml', which does not exist: "
+        "remove the link or put the file back"
+    ]
+
+
+def test_a_file_over_1_mb_is_refused_with_its_size(content_copy):
+    (content_copy / "providers.yml").write_text("# " + "x" * (3 * 1024 * 1024) + "\n")
+    messages = reported_messages(content_copy)
+    assert messages[0] == (
+        "content/providers.yml: the file is 3.0 MB, more than the 1 MB a content file may be: "
+        "is it the right file? Split it or shorten it"
+    )
+
+
+def test_a_yaml_bomb_is_refused_quickly(content_copy):
+    import time
+
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]"
+        for i in range(12)
+    ]
+    (content_copy / "route-finder.yml").write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    messages = reported_messages(content_copy)
+    assert time.perf_counter() - started < 5
+    assert (
+        "content/route-finder.yml:6: aliases (*name) and merge keys (<<) make this file"
+        in (messages[0])
+    )
+
+
+def test_a_route_cannot_take_the_address_of_a_page_the_site_already_has(content_copy):
+    from macros.urls import docs_addresses
+
+    text = (content_copy / "routes" / "sendiass.yml").read_text(encoding="utf-8")
+    (content_copy / "routes" / "compare.yml").write_text(
+        text.replace("id: sendiass\n", "id: compare\n"), encoding="utf-8"
+    )
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content_copy, taken_addresses=docs_addresses(PROJECT / "docs"))
+    assert [str(e) for e in raised.value.errors] == [
+        "content/routes/compare.yml:6: route 'compare': id: its page would be at routes/compare/, "
+        "which is already the address of docs/routes/compare.md: choose another id (and file name)"
+    ]

@@ -1,0 +1,42 @@
+"""The site's addresses for pages made from content: one place for the URL scheme.
+
+Addresses are site-relative and end in '/', as MkDocs writes them with use_directory_urls.
+"""
+
+from __future__ import annotations
+
+ROUTES_ROOT = "routes/"
+FORMS_ROOT = "forms/"
+FINDER_START = "which-route/"
+# Where each path through the route finder has its page.
+FINDER_ROOT = "which-route/questions/"
+SENDIASS_PAGE = "sendiass/"
+PROPOSED_CHANGES_PAGE = "proposed-changes/"
+
+
+def route_url(route_id: str) -> str:
+    return f"{ROUTES_ROOT}{route_id}/"
+
+
+def form_url(form_id: str) -> str:
+    return f"{FORMS_ROOT}{form_id}/"
+
+
+def docs_url(path: str) -> str:
+    """The address of a page written in docs/: 'routes/compare.md' → 'routes/compare/'."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def docs_addresses(docs_dir) -> dict[str, str]:
+    """{address: 'docs/<file>'} for every page written in docs/, so pages made from content can
+    be kept from taking an address that is already used."""
+    from pathlib import Path
+
+    docs_dir = Path(docs_dir)
+    return {
+        docs_url(path.relative_to(docs_dir).as_posix()): f"docs/{path.relative_to(docs_dir)}"
+        for path in sorted(docs_dir.rglob("*.md"))
+    }
