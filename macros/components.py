@@ -6,6 +6,8 @@ always escaped; only fields typed as Markdown are turned into HTML, by the ``mar
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import phonenumbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .records import MarkdownText
+from .records import MarkdownText, safe_link
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 _DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -63,7 +65,13 @@ def render_markdown(value: MarkdownText) -> Markup:
     """HTML from a Markdown field. Refuses plain-text fields, which must stay escaped."""
     if not isinstance(value, MarkdownText):
         raise TypeError(f"not a Markdown field, so it cannot be rendered as Markdown: {value!r}")
-    return Markup(markdown_lib.markdown(value))
+    html = markdown_lib.markdown(value)
+    # The loader refuses unsafe links; this is the last check before the page, in case a link
+    # reached Markdown another way (a reference style the loader's pattern did not see).
+    for attribute, target in re.findall(r'\b(href|src)="([^"]*)"', html):
+        if attribute == "src" or not safe_link(html_lib.unescape(target)):
+            raise ValueError(f"unsafe {attribute} in Markdown output: {target!r}")
+    return Markup(html)
 
 
 def make_environment() -> Environment:

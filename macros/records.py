@@ -28,7 +28,15 @@ from pydantic_core import PydanticCustomError
 
 from .yamlsource import AmbiguousWord, BareNumber
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+# The start of an HTML tag, closed or not: '<svg/onload=...' runs in a browser without its '>'.
+_HTML_TAG = re.compile(r"</?[A-Za-z!?][^>\s]*>?")
+# Markdown links and images: inline [text](target), reference definitions [id]: target, and
+# autolinks <target>. Only https:, mailto: and tel: addresses and links within the site are safe.
+_MARKDOWN_IMAGE = re.compile(r"!\[")
+_MARKDOWN_TARGETS = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE
+)
+_SAFE_LINK = re.compile(r"^(https://|mailto:|tel:|#|\.{0,2}/|[A-Za-z0-9_-]+(/|\.html?|#|$))", re.I)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -76,7 +84,29 @@ class MarkdownText(str):
 
 
 def _markdown_text(value: str) -> MarkdownText:
-    return MarkdownText(_plain_text(value))
+    _plain_text(value)
+    if _MARKDOWN_IMAGE.search(value):
+        raise _problem(
+            "expected Markdown without images, found '!['; images are not allowed here, because "
+            "they would load from another site"
+        )
+    for match in _MARKDOWN_TARGETS.finditer(value):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if not safe_link(target):
+            raise _problem(
+                f"expected a link to an https:, mailto: or tel: address or to a page of this "
+                f"site, found {_shown(target)}"
+            )
+    return MarkdownText(value)
+
+
+def safe_link(target: str) -> bool:
+    """Whether a link target is one a page may carry: https:, mailto:, tel: or within the site.
+
+    'https://www.gov.uk' → True; 'javascript:alert(1)' → False; 'data:text/html,x' → False.
+    """
+    cleaned = re.sub(r"[\x00-\x20]", "", target)
+    return bool(_SAFE_LINK.match(cleaned))
 
 
 def _record_id(value: str) -> str:

@@ -228,3 +228,20 @@ def test_an_outcome_shows_each_contact_and_form_once_and_links_cards_to_cases(en
     assert listed[:2] == ["contact-mediation-adviser", "appeal-to-the-tribunal"]
     for target in re.findall(r'<a href="#deadline-([a-z0-9-]+)">', html):
         assert target in listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[x](javascript:alert(1))", "[x](JAVASCRIPT:alert(1))", "<https://ok.example> ![i](x.png)"],
+)
+def test_markdown_output_never_carries_an_unsafe_link_or_an_image(text):
+    # The loader refuses these; the renderer refuses them too if one ever gets past it.
+    with pytest.raises(ValueError, match="unsafe"):
+        render_markdown(MarkdownText(text))
+
+
+def test_markdown_keeps_safe_links():
+    html = render_markdown(
+        MarkdownText("[GOV.UK](https://www.gov.uk) or [call](tel:+441134960000)")
+    )
+    assert 'href="https://www.gov.uk"' in html and 'href="tel:+441134960000"' in html

@@ -108,6 +108,10 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "yaml-alias-bomb",
         "nested-too-deep",
         "logo-with-script",
+        "markdown-javascript-link",
+        "markdown-reference-data-link",
+        "markdown-image",
+        "unclosed-tag-in-text",
     }
     assert required - set(CASES) == set()
 
