@@ -237,7 +237,7 @@ def finder_page(
             answers=answers,
             links=links,
         )
-        title = templates.get_template("finder_outcome_title.txt").render().strip()
+        title = outcome.title
     else:
         question = page.node
         options = [

@@ -604,6 +604,8 @@ class OutcomeRoute(Record):
 class Outcome(Record):
     record_kind: ClassVar[str] = "outcome"
     id: RecordId
+    # The page's heading and title: the situation in a few words, so each page can be told apart.
+    title: Text
     summary: Text
     situation: Situation = Situation()
     routes: list[OutcomeRoute] = Field(min_length=1)

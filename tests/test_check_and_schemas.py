@@ -123,12 +123,12 @@ def test_a_period_written_in_free_text_is_warned_about_with_its_line(tmp_path, m
     monkeypatch.chdir(tmp_path)
     warnings = [str(w) for w in load_content(Path("content")).warnings if "period" in str(w)]
     assert warnings == [
-        "content/route-finder.yml:555: outcome 'draft-plan': first_step: a period of time in free "
+        "content/route-finder.yml:564: outcome 'draft-plan': first_step: a period of time in free "
         "text ('15 days'): write each time limit once, in time-limits.yml, and refer to it by id "
         "(deadlines: or time_limits:); here, say 'the deadline' instead"
     ]
     result = run_check(Path("content"), cwd=tmp_path)
-    assert result.returncode == 0 and "content/route-finder.yml:555: outcome 'draft-plan'" in (
+    assert result.returncode == 0 and "content/route-finder.yml:564: outcome 'draft-plan'" in (
         result.stdout
     )
 

@@ -5,6 +5,7 @@ Also checks every route is recommended somewhere and every page of the finder is
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,17 @@ def test_every_finder_page_has_back_start_again_and_change_links(built_site):
         depth = url.removeprefix("which-route/questions/").count("/")  # answers given so far
         changes = texts.count('<span class="sl-visually-hidden"> your answer to:')
         assert changes == depth, f"{url}: {changes} Change links for {depth} answers"
+
+
+def test_each_outcome_page_has_its_own_title(built_site):
+    """Tabs, history and screen readers tell outcome pages apart by their titles (WCAG 2.4.2)."""
+    content = load_content(PROJECT / "content").content
+    titles = {}
+    for page in (built_site / "which-route" / "questions").rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'class="sl-fits"' in text:
+            title = re.search(r"<title>(.*?)</title>", text).group(1)
+            titles.setdefault(title, set()).add(page.parent.name)
+    expected = {o.title for o in content.finder.outcomes}
+    assert {t.split(" - ")[0] for t in titles} == expected
+    assert len(expected) == len(content.finder.outcomes)
