@@ -21,7 +21,7 @@ from .content import load_content
 from .errors import ContentErrors
 from .finder import FINDER_ROOT, most_questions
 from .guide import expand_order, guide_sections, without_unreferenced_ids
-from .opendata import open_referral, organization_json_ld
+from .opendata import open_referral, organization_json_ld, services_page
 from .pages import (
     a_to_z,
     all_generated_pages,
@@ -42,7 +42,7 @@ from .urls import docs_addresses
 LOGO_IN_SITE = "assets/council-logo"
 GUIDE_PAGE = "guide/"
 # Open Referral UK data about the organisations and their services (routes).
-OPEN_DATA = "open-data/openreferral-uk.json"
+OPEN_DATA_FOLDER = "open-data"
 GUIDE_PDF = "guide/whole-guide.pdf"
 # Pages linked from the footer, not the menu, that the A to Z lists too.
 A_TO_Z_EXTRA_PAGES = [
@@ -331,9 +331,18 @@ def define_env(env) -> None:
             page.write_text(html, encoding="utf-8")
 
     def write_open_data(env) -> None:
-        target = Path(config["site_dir"]) / OPEN_DATA
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(open_referral(content), indent=2) + "\n", encoding="utf-8")
+        """The whole data set in one file, and the static endpoints a directory reads: the
+        paged list of services and one file per service (README.md, "Open data")."""
+        folder = Path(config["site_dir"]) / OPEN_DATA_FOLDER
+        data = open_referral(content)
+        files = {
+            "openreferral-uk.json": data,
+            "services.json": services_page(data["services"]),
+            **{f"services/{service['id']}.json": service for service in data["services"]},
+        }
+        for name, value in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
 
     env.post_build_functions.append(copy_files)
     env.post_build_functions.append(write_open_data)

@@ -96,6 +96,21 @@ def open_referral(content: Content) -> dict:
     }
 
 
+def services_page(services: list[dict]) -> dict:
+    """The services as one page of the paged list that an Open Referral UK directory reads at
+    /services (HSDS 3.0 Page): every service fits on the first page."""
+    return {
+        "total_items": len(services),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(services),
+        "first_page": True,
+        "last_page": True,
+        "empty": not services,
+        "contents": services,
+    }
+
+
 _DAY_NAMES = {
     "MO": "Monday",
     "TU": "Tuesday",

@@ -9,31 +9,28 @@ import uuid
 
 import pytest
 from conftest import PROJECT
+from jsonschema import Draft202012Validator, FormatChecker
 
 from macros.content import load_content
 
 CONTENT = load_content(PROJECT / "content").content
-# Fields the UK profile drops from HSDS services (shared/research/ecosystem.md §5).
-NOT_IN_UK_PROFILE = {
-    "application_process",
-    "eligibility_description",
-    "wait_time",
-    "interpretation_services",
-    "fees_description",
-    "phones",
-}
-STATUSES = {"active", "inactive", "defunct", "temporarily closed"}
+SCHEMAS = PROJECT / "schemas" / "openreferral-uk-3.0"
 
 
-def _is_uuid(value) -> bool:
-    try:
-        return str(uuid.UUID(value)) == value
-    except (TypeError, ValueError):
-        return False
+def validator(name: str) -> Draft202012Validator:
+    """A validator for one of the official Open Referral UK 3.0 schemas, with format checking
+    (uuid, uri, email and date are checked only with it on)."""
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
-def _text(record: dict, field: str) -> bool:
-    return isinstance(record.get(field), str) and record[field].strip() != ""
+def schema_errors(name: str, records: list[dict]) -> list[str]:
+    check = validator(name)
+    return [
+        f"{record.get('id')}: {'.'.join(map(str, error.absolute_path))}: {error.message}"
+        for record in records
+        for error in check.iter_errors(record)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -41,49 +38,59 @@ def open_data(built_site) -> dict:
     return json.loads((built_site / "open-data" / "openreferral-uk.json").read_text())
 
 
-def test_open_referral_uk_field_rules(open_data):
+def test_every_record_follows_the_official_open_referral_uk_schemas(open_data):
+    assert open_data["services"] and open_data["organizations"]
+    assert schema_errors("service.json", open_data["services"]) == []
+    assert schema_errors("organization.json", open_data["organizations"]) == []
+
+
+def test_the_schema_check_can_fail():
+    good = {"id": str(uuid.uuid4()), "name": "Mediation", "status": "active"}
+    assert schema_errors("service.json", [good]) == []
+    assert len(schema_errors("service.json", [{**good, "id": "not-a-uuid"}])) == 1
+    assert len(schema_errors("service.json", [{**good, "url": "not a web address"}])) == 1
+    assert len(schema_errors("service.json", [{k: v for k, v in good.items() if k != "name"}])) == 1
+
+
+def test_references_between_records_hold_and_ids_are_unique(open_data):
+    """What a schema of one record cannot check: ids used once, and every reference resolved."""
+    organizations = {o["id"] for o in open_data["organizations"]}
+    ids = [o["id"] for o in open_data["organizations"]]
     problems = []
-    ids: list[str] = []
-    organizations = {o.get("id"): o for o in open_data["organizations"]}
-    for org in open_data["organizations"]:
-        ids.append(org.get("id"))
-        problems += [
-            f"organization {org.get('id')}: {f} missing"
-            for f in ("name", "description")
-            if not _text(org, f)
-        ]
     for service in open_data["services"]:
-        sid = service.get("id")
-        ids.append(sid)
-        problems += [
-            f"service {sid}: {f} missing" for f in ("name", "status") if not _text(service, f)
-        ]
-        if service.get("status") not in STATUSES:
-            problems.append(f"service {sid}: status {service.get('status')!r}")
+        ids.append(service["id"])
         if service.get("organization_id") not in organizations:
-            problems.append(f"service {sid}: unknown organization_id")
-        problems += [
-            f"service {sid}: {f} is not in the UK profile" for f in NOT_IN_UK_PROFILE & set(service)
-        ]
-        for contact in service["contacts"]:
-            ids.append(contact.get("id"))
-            if contact.get("service_id") != sid:
-                problems.append(f"contact {contact.get('id')}: service_id does not match")
-            for phone in contact["phones"]:
-                ids.append(phone.get("id"))
-                if not _text(phone, "number") or phone.get("contact_id") != contact.get("id"):
-                    problems.append(f"phone {phone.get('id')}: number or contact_id wrong")
-        for schedule in service["schedules"]:
-            ids.append(schedule.get("id"))
-            if schedule.get("service_id") != sid:
-                problems.append(f"schedule {schedule.get('id')}: service_id does not match")
-            if not re.fullmatch(
-                r"(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*", schedule["byday"]
-            ):
-                problems.append(f"schedule {schedule.get('id')}: byday {schedule['byday']!r}")
-    problems += [f"id {i!r} is not a UUID" for i in ids if not _is_uuid(i)]
+            problems.append(f"service {service['id']}: unknown organization_id")
+        for contact in service.get("contacts", []):
+            ids.append(contact["id"])
+            if contact.get("service_id") != service["id"]:
+                problems.append(f"contact {contact['id']}: service_id does not match")
+            for phone in contact.get("phones", []):
+                ids.append(phone["id"])
+                if phone.get("contact_id") != contact["id"]:
+                    problems.append(f"phone {phone['id']}: contact_id does not match")
+        for schedule in service.get("schedules", []):
+            ids.append(schedule["id"])
+            if schedule.get("service_id") != service["id"]:
+                problems.append(f"schedule {schedule['id']}: service_id does not match")
     problems += [f"id {i} is used twice" for i in {i for i in ids if ids.count(i) > 1}]
     assert problems == []
+
+
+def test_the_static_endpoints_a_directory_reads(built_site, open_data):
+    folder = built_site / "open-data"
+    page = json.loads((folder / "services.json").read_text(encoding="utf-8"))
+    assert page["total_items"] == len(page["contents"]) == len(open_data["services"])
+    assert (page["page_number"], page["total_pages"], page["first_page"], page["last_page"]) == (
+        1,
+        1,
+        True,
+        True,
+    )
+    assert schema_errors("service_list.json", page["contents"]) == []
+    for service in open_data["services"]:
+        one = json.loads((folder / "services" / f"{service['id']}.json").read_text())
+        assert one == service
 
 
 def test_every_route_with_a_provider_is_a_service(open_data):
