@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site check schemas test serve bench format constraints clean test-site test-a11y test-html test-links test-reading
+.PHONY: site check schemas test serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m macros.build
@@ -25,6 +25,11 @@ check: $(VENV)/.site-installed
 # Build speed and page weight, written to BENCHMARKS.md (a few minutes).
 bench: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/python benchmarks/bench.py
+
+# The property-based test of broken content with more cases than make test runs (10,000).
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(VENV)/.test-installed
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_content.py --durations=1
 
 # After changing macros/records.py: write the editor schemas in schemas/ again.
 schemas: $(VENV)/.site-installed

@@ -266,6 +266,17 @@ def _missing_file_message(path: Path, display_name: str) -> ContentMessage:
     return ContentMessage(display_name, 0, problem="expected this file, found no such file")
 
 
+def check_file(path: Path, display_name: str) -> list[ContentMessage]:
+    """Every problem in one content file on its own (no references to other files), for an
+    editor's quick check and for the property-based tests."""
+    model = CONTENT_FILES.get(path.name) or CONTENT_FOLDERS.get(path.parent.name)
+    if model is None:
+        return [ContentMessage(display_name, 0, problem="expected a content file")]
+    problems: list[ContentMessage] = []
+    _read_and_validate(path, display_name, model, problems)
+    return problems
+
+
 def _read_and_validate(
     path: Path, display_name: str, model: type[BaseModel], errors: list[ContentMessage]
 ) -> _CheckedFile | None:

@@ -269,6 +269,19 @@ def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
             )
         )
         return result
+    control = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if control:
+        before = text[: control.start()]
+        result.problems.append(
+            ContentMessage(
+                display_name,
+                before.count("\n") + 1,
+                column=control.start() - (before.rfind("\n") + 1) + 1,
+                problem=f"a control character (U+{ord(control.group()):04X}) that YAML does not "
+                "allow: delete it (it may have come from copying text from another program)",
+            )
+        )
+        return result
     too_big = structure_problem(text, display_name)
     if too_big is not None:
         result.problems.append(too_big)

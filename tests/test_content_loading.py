@@ -112,6 +112,7 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "markdown-reference-data-link",
         "markdown-image",
         "unclosed-tag-in-text",
+        "control-character",
     }
     assert required - set(CASES) == set()
 
