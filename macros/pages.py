@@ -19,6 +19,7 @@ from .components import render
 from .content import Content
 from .finder import FinderPage, card_time_limits, finder_pages
 from .opendata import route_json_ld
+from .pdffields import FieldFixes, RadioGroup
 from .pdfs import BuiltPdf, build_pdf, field_font, file_size
 from .records import Outcome, RequestForm, Route, Situation
 from .urls import (  # noqa: F401 (route_url and form_url are used through this module too)
@@ -112,11 +113,52 @@ def form_pdfs(
                 form=form,
                 recipients=[content.provider(p) for p in form.recipients],
                 time_limits=[content.time_limit(t) for t in form.time_limits],
+                accessible_names={
+                    f.id: field_accessible_name(f) for s in form.sections for f in s.fields
+                },
                 fillable=fillable,
                 field_font_url=font_url,
             )
-            built[form.id][kind] = build_pdf(html, cache, fillable, cache)
+            fixes = form_field_fixes(form) if fillable else None
+            built[form.id][kind] = build_pdf(html, cache, fillable, cache, fixes)
     return built
+
+
+# The choices of a yes-no question (the same in the web page and PDF templates).
+YES_NO_CHOICES = ["yes", "no"]
+
+
+def form_field_fixes(form: RequestForm) -> FieldFixes:
+    """Which PDF check boxes make one radio group, and which fields are required."""
+    groups, required = [], set()
+    for section in form.sections:
+        for form_field in section.fields:
+            if form_field.type in ("tick-one", "yes-no"):
+                choices = (
+                    YES_NO_CHOICES
+                    if form_field.type == "yes-no"
+                    else [option.id for option in form_field.options]
+                )
+                groups.append(
+                    RadioGroup(
+                        name=form_field.id,
+                        accessible_name=field_accessible_name(form_field),
+                        choices={f"{form_field.id}-{choice}": choice for choice in choices},
+                        required=form_field.required,
+                    )
+                )
+            elif form_field.required:
+                required.add(form_field.id)
+    return FieldFixes(groups, required)
+
+
+def field_accessible_name(form_field) -> str:
+    """A field's name as screen readers announce it in the PDF: label, then hint and
+    whether it is required (hints are not read out when tabbing from field to field)."""
+    name = form_field.label
+    if form_field.hint:
+        name += (" " if name.endswith(("?", ".", "!")) else ". ") + form_field.hint
+    return name + (" (required)" if form_field.required else "")
 
 
 def attachments(

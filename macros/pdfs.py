@@ -12,6 +12,8 @@ import importlib.metadata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pdffields import FieldFixes, fix_fields
+
 # Debian's fonts-dejavu-core. Form fields need their whole font embedded so any letter can be
 # typed; the full DejaVu Sans makes a 424 kB PDF, so the fields use a subset of it instead.
 FIELD_FONT_SOURCE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -114,11 +116,17 @@ def _remember_page_references() -> None:
     pydyf.PDF.page_references = property(page_references)
 
 
-def build_pdf(html: str, base_url: Path, fillable: bool, cache: Path) -> BuiltPdf:
-    """The PDF for ``html``, from the cache if it was built before from the same source."""
+def build_pdf(
+    html: str, base_url: Path, fillable: bool, cache: Path, field_fixes: FieldFixes | None = None
+) -> BuiltPdf:
+    """The PDF for ``html``, from the cache if it was built before from the same source.
+
+    ``field_fixes`` puts right the form fields WeasyPrint writes (radio groups, required flags).
+    """
     font = field_font(cache)
     key = hashlib.sha256()
-    for part in (html, str(fillable), _weasyprint_version()):
+    fixes_key = field_fixes.key() if field_fixes else ""
+    for part in (html, str(fillable), _weasyprint_version(), fixes_key):
         key.update(part.encode("utf-8"))
     key.update(font.read_bytes())
     target = cache / f"{key.hexdigest()[:32]}.pdf"
@@ -132,6 +140,8 @@ def build_pdf(html: str, base_url: Path, fillable: bool, cache: Path) -> BuiltPd
     if fillable:
         options["pdf_forms"] = True
     pdf = document.write_pdf(**options)
+    if fillable and field_fixes:
+        pdf = fix_fields(pdf, field_fixes)
     cache.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     partial.write_bytes(pdf)

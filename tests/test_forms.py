@@ -17,30 +17,30 @@ from conftest import PROJECT
 from html_text import main_text, normalise, tags
 
 from macros.content import load_content
-from macros.pages import form_url, pdf_name
+from macros.pages import field_accessible_name, form_url, pdf_name
 from macros.pdfs import build_pdf, file_size
 
 CONTENT = load_content(PROJECT / "content").content
 FORMS = list(CONTENT.forms.values())
 CHOICE_TYPES = ("tick-one", "tick-any", "yes-no")
 YES_NO = [("yes", "Yes"), ("no", "No")]
-RADIO_FLAG = 1 << 15  # PDF field flag: a radio button group
+# PDF field flags: a radio button group, one that cannot be unset, a field that must be filled.
+RADIO_FLAG = 1 << 15
+NO_TOGGLE_TO_OFF = 1 << 14
+REQUIRED_FLAG = 1 << 1
 
 
 def expected_field_names(form) -> dict[str, str]:
-    """Each PDF field's name (/T) and the accessible name (/TU) it must carry."""
+    """Each PDF field's name (/T) and the accessible name (/TU) it must carry: a single-choice
+    question is one radio group named by its question; a tick-any choice is a box of its own."""
     names = {}
     for section in form.sections:
         for field in section.fields:
-            required = " (required)" if field.required else ""
-            if field.type in CHOICE_TYPES:
-                options = (
-                    YES_NO if field.type == "yes-no" else [(o.id, o.label) for o in field.options]
-                )
-                for option_id, label in options:
-                    names[f"{field.id}-{option_id}"] = f"{field.label}: {label}"
+            if field.type == "tick-any":
+                for option in field.options:
+                    names[f"{field.id}-{option.id}"] = f"{field.label}: {option.label}"
             else:
-                names[field.id] = field.label + required
+                names[field.id] = field_accessible_name(field)
     return names
 
 
@@ -211,13 +211,37 @@ def test_fillable_pdf_fields_are_named_by_their_labels(built_site, form):
             form
         )
         for field in fields:
-            assert "/StructParent" in field, f"{field.T} has no /StructParent"
+            widgets = list(field.get("/Kids", [field]))
+            assert all("/StructParent" in w for w in widgets), f"{field.T} has no /StructParent"
             assert str(field.FT) in ("/Tx", "/Btn")
-            # Tick-one questions are tick boxes: WeasyPrint 70 writes radio groups badly.
-            assert not int(field.get("/Ff", 0)) & RADIO_FLAG, f"{field.T} is a radio group"
         for page in pdf.pages:
             if "/Annots" in page:
                 assert page.Tabs == "/S", "tab order does not follow the structure"
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
+def test_single_choice_questions_are_radio_groups_and_required_fields_say_so(built_site, form):
+    with pikepdf.open(io.BytesIO(_pdf(built_site, form, "fillable"))) as pdf:
+        fields = {str(f.T): f for f in pdf.Root.AcroForm.Fields}
+        for section in form.sections:
+            for field in section.fields:
+                if field.type == "tick-any":
+                    for option in field.options:
+                        box = fields[f"{field.id}-{option.id}"]
+                        assert not int(box.get("/Ff", 0)) & RADIO_FLAG
+                    continue
+                pdf_field = fields[field.id]
+                flags = int(pdf_field.get("/Ff", 0))
+                assert bool(flags & REQUIRED_FLAG) == field.required, field.id
+                if field.type in ("tick-one", "yes-no"):
+                    # One group: one answer only, each choice a widget "on" in its own state.
+                    assert flags & RADIO_FLAG and flags & NO_TOGGLE_TO_OFF, field.id
+                    choices = (
+                        ["yes", "no"] if field.type == "yes-no" else [o.id for o in field.options]
+                    )
+                    states = [[str(k) for k in kid.AP.N if k != "/Off"] for kid in pdf_field.Kids]
+                    assert states == [[f"/{choice}"] for choice in choices], field.id
+                    assert all(kid.Parent.objgen == pdf_field.objgen for kid in pdf_field.Kids)
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
@@ -234,9 +258,11 @@ def test_every_fillable_field_can_be_filled_and_read_back(built_site, form, capl
     for page in writer.pages:
         for annotation in page.get("/Annots", []):
             widget = annotation.get_object()
-            if widget.get("/FT") == "/Btn":
+            field = widget.get("/Parent", widget).get_object() if "/T" not in widget else widget
+            if field.get("/FT") == "/Btn" and field["/T"] not in on_states:
+                # A radio group's first choice; a box's own "on" state.
                 states = [s for s in widget["/AP"]["/N"] if s != "/Off"]
-                on_states[widget["/T"]] = states[0]
+                on_states[field["/T"]] = states[0]
         values = {name: f"Answer for {name}" for name in text_names}
         values |= {name: on_states[name] for name in box_names if name in on_states}
         writer.update_page_form_field_values(page, values, auto_regenerate=False)
