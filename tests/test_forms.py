@@ -73,7 +73,8 @@ def test_every_field_on_the_web_page_is_labelled_and_grouped(built_site, form):
     page_tags = tags(page)
     html = page.read_text(encoding="utf-8")
     forms = [a for t, a in page_tags if t == "form" and a.get("class") == "sl-form"]
-    assert len(forms) == 1 and "action" not in forms[0] and "method" not in forms[0]
+    # No action, and method="dialog": outside a dialog such a form goes nowhere.
+    assert len(forms) == 1 and "action" not in forms[0] and forms[0].get("method") == "dialog"
     assert not [a for t, a in page_tags if t in ("input", "button") and a.get("type") == "submit"]
     labels = {a["for"] for t, a in page_tags if t == "label" and a.get("for")}
     ids = {a["id"] for t, a in page_tags if a.get("id")}
@@ -89,7 +90,7 @@ def test_every_field_on_the_web_page_is_labelled_and_grouped(built_site, form):
     assert html.count('<legend class="sl-legend">') == groups
     required = sum(1 for s in form.sections for f in s.fields if f.required)
     assert html.count('<span class="sl-required">(required)</span>') == required
-    assert "What you type stays on this device. Print it or save it as a PDF to send." in html
+    assert "What you type stays on this device. It is not saved or sent anywhere." in html
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
@@ -319,3 +320,48 @@ def test_a_pdf_from_the_cache_does_not_load_weasyprint(tmp_path):
 )
 def test_file_size(size, expected):
     assert file_size(size) == expected
+
+
+def test_print_first_lists_missing_required_answers_then_prints_anyway(browser, site_url):
+    form = CONTENT.forms["request-for-mediation-advice"]
+    required = [f for s in form.sections for f in s.fields if f.required]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + form_url(form.id))
+        page.evaluate("() => { window.printed = 0; window.print = () => window.printed++; }")
+        page.locator("[data-sl-print]").click()
+        summary = page.locator("#error-summary")
+        assert summary.is_visible()
+        assert page.evaluate("() => document.activeElement.id") == "error-summary"
+        links = summary.locator("a")
+        assert links.count() == len(required)
+        assert page.evaluate("() => window.printed") == 0
+        # Each message is tied to its question, and each link moves to it.
+        first = required[0]
+        described = page.locator(f"#{first.id}").get_attribute("aria-describedby") or ""
+        assert "error-0" in described.split()
+        page.locator("[data-sl-print]").click()
+        assert page.evaluate("() => window.printed") == 1
+        assert not summary.is_visible()
+    finally:
+        context.close()
+
+
+def test_leaving_a_form_with_answers_typed_asks_first(browser, site_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + form_url("request-for-mediation-advice"))
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+        page.close(run_before_unload=True)  # nothing typed: no question
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+        page.goto(site_url + form_url("request-for-mediation-advice"))
+        page.locator("form.sl-form input[type=text]").first.fill("Sam Smith")
+        page.close(run_before_unload=True)
+        page.wait_for_event("close", timeout=5000)
+        assert dialogs == ["beforeunload"]
+    finally:
+        context.close()
