@@ -86,7 +86,7 @@ def browser():
     """One headless Chromium for every browser check (fails on CI if it cannot start)."""
     from sitecheck.tools import require
 
-    require("playwright", "chromium", "axe-core")
+    require("playwright", "chromium", "axe-core", "accessibility-checker-engine")
     from playwright.sync_api import sync_playwright
     from sitecheck.browser import launch
 

@@ -46,6 +46,16 @@ def browser_results(browser, built_site, pages):
         return check_pages(browser, url, pages)
 
 
+def test_ibm_equal_access_finds_nothing(browser_results, pages, site_report, council_site):
+    failures = browser_results["ibm"]
+    site_report.add(
+        f"{council_site[0]}: " + "IBM Equal Access (WCAG 2.2 policy, violations, 1280x800)",
+        len(pages),
+        failures,
+    )
+    assert failures == [], report(failures)
+
+
 def test_axe_finds_nothing_at_desktop_and_phone_widths(
     browser_results, pages, site_report, council_site
 ):

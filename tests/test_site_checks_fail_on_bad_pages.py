@@ -41,6 +41,7 @@ def _found(failures, page: str) -> str:
     "check, page, expected",
     [
         ("axe", "axe/", ["axe image-alt at 1280x800", "axe color-contrast at 320x640", "img"]),
+        ("ibm", "axe/", ["IBM Equal Access img_alt_valid", "IBM Equal Access text_contrast"]),
         ("reflow", "wide/", ["reflow at 320px", "div", "page scrolls sideways"]),
         ("reflow", "clipped/", ["text cut off at 200% zoom", "p: This sentence"]),
         (

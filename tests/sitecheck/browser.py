@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from . import Failure
-from .tools import AXE, CHROMIUM
+from .tools import ACE, AXE, CHROMIUM
 
 # Flags that work on this project's machines (shared/tooling/checking-tools.md): without the
 # background-networking ones, Chromium keeps trying to reach Google's hosts.
@@ -114,6 +114,22 @@ def axe_failures(page: Page, name: str, viewport: str) -> list[Failure]:
                 )
             )
     return failures
+
+
+def ibm_failures(page: Page, name: str) -> list[Failure]:
+    """IBM Equal Access (accessibility-checker-engine), WCAG 2.2 policy: its violations."""
+    page.add_script_tag(path=str(ACE))
+    violations = page.evaluate(
+        """async () => {
+          const report = await new ace.Checker().check(document, ['WCAG_2_2']);
+          return report.results
+            .filter(r => r.value[0] === 'VIOLATION' && r.value[1] === 'FAIL')
+            .map(r => ({rule: r.ruleId, path: r.path.dom, message: r.message}));
+        }"""
+    )
+    return [
+        Failure(name, f"IBM Equal Access {v['rule']}", v["path"], v["message"]) for v in violations
+    ]
 
 
 # Elements wider than the viewport: the cause of horizontal scrolling.
@@ -306,7 +322,7 @@ def _skip_link_failures(page: Page, name: str, first: dict | None) -> list[Failu
 # --- All checks over a list of pages, one pass per browser setting. ---
 
 # The keys of check_pages' result, one per check.
-CHECKS = ("axe", "reflow", "privacy", "no-javascript", "keyboard")
+CHECKS = ("axe", "ibm", "reflow", "privacy", "no-javascript", "keyboard")
 
 
 def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, list[Failure]]:
@@ -331,6 +347,7 @@ def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, 
     def desktop(page: Page, name: str) -> None:
         results["axe"].extend(axe_failures(page, name, "1280x800"))
         results["keyboard"].extend(keyboard_failures(page, name))
+        results["ibm"].extend(ibm_failures(page, name))
 
     def phone(page: Page, name: str) -> None:
         results["axe"].extend(axe_failures(page, name, "320x640"))

@@ -16,6 +16,8 @@ PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# IBM Equal Access: the browser build of its rule engine.
+ACE = PROJECT / "node_modules" / "accessibility-checker-engine" / "ace.js"
 
 # What each tool needs and how to get it (bash .ci/run installs all of them).
 _INSTALL = {
@@ -23,6 +25,7 @@ _INSTALL = {
     "java": "apt-get install default-jre-headless",
     "axe-core": "npm ci (needs nodejs and npm)",
     "vnu-jar": "npm ci (needs nodejs and npm)",
+    "accessibility-checker-engine": "npm ci (needs nodejs and npm)",
     "playwright": "make test (installs requirements-test.txt)",
     "poppler": "apt-get install poppler-utils",
 }
@@ -39,6 +42,8 @@ def _present(tool: str) -> bool:
         return AXE.is_file()
     if tool == "vnu-jar":
         return VNU.is_file()
+    if tool == "accessibility-checker-engine":
+        return ACE.is_file()
     if tool == "poppler":
         return shutil.which("pdftoppm") is not None
     if tool == "playwright":
