@@ -6,7 +6,7 @@ One browser is shared by every page. Every context records and blocks requests t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route
@@ -29,6 +29,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 ALLOWED_HOST = "127.0.0.1"
 
 DESKTOP = {"width": 1280, "height": 800}
+TABLET = {"width": 768, "height": 1024}
 PHONE = {"width": 320, "height": 640}
 # 1280 x 800 at 200% zoom: the browser lays the page out in half the CSS pixels.
 ZOOM_200 = {"width": 640, "height": 400}
@@ -250,9 +251,17 @@ _UNFOCUSED_STYLES_JS = """
 """
 
 
-def keyboard_failures(page: Page, name: str) -> list[Failure]:
+def keyboard_failures(page: Page, name: str, width: str = "1280px") -> list[Failure]:
     """The first Tab reaches a skip link that moves focus to the main content; every element
-    that takes focus is visible and shows a focus indicator (outline or box-shadow)."""
+    that takes focus is visible and shows a focus indicator (outline or box-shadow). Each
+    failure says at which window width it was found."""
+    return [
+        replace(failure, message=f"{failure.message} (at {width})")
+        for failure in _keyboard_failures(page, name)
+    ]
+
+
+def _keyboard_failures(page: Page, name: str) -> list[Failure]:
     failures = []
     seen = {}
     for order in range(400):
@@ -352,6 +361,11 @@ def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, 
     def phone(page: Page, name: str) -> None:
         results["axe"].extend(axe_failures(page, name, "320x640"))
         results["reflow"].extend(reflow_failures(page, name, PHONE, "320px"))
+        results["keyboard"].extend(keyboard_failures(page, name, "320px"))
+
+    def tablet(page: Page, name: str) -> None:
+        # Where a menu folds away, nothing hidden may take focus: checked at three widths.
+        results["keyboard"].extend(keyboard_failures(page, name, "768px"))
 
     def zoomed(page: Page, name: str) -> None:
         results["reflow"].extend(zoom_failures(page, name))
@@ -363,6 +377,7 @@ def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, 
 
     each_page(desktop, viewport=DESKTOP)
     each_page(phone, viewport=PHONE)
+    each_page(tablet, viewport=TABLET)
     each_page(zoomed, viewport=ZOOM_200, device_scale_factor=2)
     each_page(no_javascript, viewport=PHONE, java_script_enabled=False)
     results["privacy"] = offsite.failures()
