@@ -14,7 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .components import make_environment, render
 from .content import load_content
@@ -88,8 +88,12 @@ def define_env(env) -> None:
     # Theme templates read these from config (mkdocs-macros variables do not reach them).
     logo_source = content_dir / site.branding.logo
     logo_target = LOGO_IN_SITE + logo_source.suffix
+    # Plain text: the theme's templates escape it where they write it (escaping it here too
+    # would show "&amp;" for an "&" in the council's name).
     config["site_name"] = (
-        templates.get_template("site_name.txt").render(council=site.council).strip()
+        Markup(templates.get_template("site_name.txt").render(council=site.council))
+        .unescape()
+        .strip()
     )
     config["theme"]["logo"] = logo_target
     config["extra"]["council"] = {
@@ -285,7 +289,12 @@ def define_env(env) -> None:
             (url, (site_dir / url / "index.html").read_text(encoding="utf-8")) for url in order
         ]
         sections = guide_sections(pages, site.council.site_address)
-        title = templates.get_template("guide_title.txt").render(council=site.council).strip()
+        # Plain text, escaped where the templates write it (once).
+        title = (
+            Markup(templates.get_template("guide_title.txt").render(council=site.council))
+            .unescape()
+            .strip()
+        )
         pdf_html = without_unreferenced_ids(
             templates.get_template("guide_pdf.html").render(
                 title=title,

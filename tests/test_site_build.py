@@ -246,3 +246,26 @@ def test_the_example_council_builds_with_its_own_providers_and_none_of_ours(buil
     assert (site / "routes" / "meeting-with-a-send-officer" / "index.html").is_file()
     question = site / "which-route" / "questions" / "decision" / "no-assessment" / "index.html"
     assert "meeting with the council" in main_text(question)
+
+
+def test_a_council_name_with_ampersand_and_quotes_is_escaped_once_everywhere(tmp_path):
+    name = 'Brighton & Hove "Test" Council\'s'
+    project = copy_project(tmp_path / "project")
+    site_file = project / "content" / "site.yml"
+    site_file.write_text(
+        site_file.read_text(encoding="utf-8").replace(
+            "  name: Example Council\n", f"  name: '{name.replace(chr(39), chr(39) * 2)}'\n"
+        ),
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("index.html", "routes/mediation/index.html", "forms/meeting-notes/index.html"):
+        text = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "&amp;amp;" not in text and "&amp;#" not in text, page
+        header = re.search(r'class="sl-header__name">(.*?)</span>', text).group(1)
+        assert html.unescape(header) == f"{name}: SEND disagreements", page
+        footer = text.split('class="sl-footer__links"')[1].split("</ul>")[0]
+        assert f">{name} Local Offer</a>" in html.unescape(footer), page
+        title = re.search(r"<title>(.*?)</title>", text).group(1)
+        assert html.unescape(title).endswith(f"{name}: SEND disagreements"), page
