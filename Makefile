@@ -48,7 +48,7 @@ SITE_CHECKS := $(BIN)/python -m pytest tests/test_site_checks.py tests/test_site
 test-site: $(VENV)/.test-installed node_modules/.installed
 	$(SITE_CHECKS)
 test-a11y: $(VENV)/.test-installed node_modules/.installed
-	$(SITE_CHECKS) -k "axe or ibm or reflow or keyboard or javascript or privacy or another_host"
+	$(SITE_CHECKS) -k "axe or ibm or codesniffer or reflow or keyboard or javascript or privacy or another_host"
 test-html: $(VENV)/.test-installed node_modules/.installed
 	$(SITE_CHECKS) -k "html or nu_checker"
 test-links: $(VENV)/.test-installed

@@ -86,7 +86,9 @@ def browser():
     """One headless Chromium for every browser check (fails on CI if it cannot start)."""
     from sitecheck.tools import require
 
-    require("playwright", "chromium", "axe-core", "accessibility-checker-engine")
+    require(
+        "playwright", "chromium", "axe-core", "accessibility-checker-engine", "html_codesniffer"
+    )
     from playwright.sync_api import sync_playwright
     from sitecheck.browser import launch
 

@@ -113,9 +113,16 @@ def test_contact_card_leaves_out_channels_it_does_not_have(env):
         heading_level=2,
         show_description=False,
     )
-    for absent in ("Telephone:", "Email:", "Website:", "call charges", " to ", "Runs meetings"):
+    for absent in ("Telephone:", "Email:", "Website:", "call charges", " to "):
         assert absent not in html
     assert html.startswith('<div class="sl-contact">\n<h2')
+    # With no way to reach them, the card says who they are: never a heading with nothing under it.
+    assert "<p>Runs meetings.</p>" in html
+    with_phone = Organization.model_validate({**bare, "phones": ORGANIZATION["phones"]})
+    html = render(
+        env, "contact_card.html", organization=with_phone, heading_level=2, show_description=False
+    )
+    assert "Runs meetings" not in html and "Telephone:" in html
 
 
 def test_text_from_yaml_is_escaped(env):

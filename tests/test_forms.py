@@ -75,7 +75,10 @@ def test_every_field_on_the_web_page_is_labelled_and_grouped(built_site, form):
     forms = [a for t, a in page_tags if t == "form" and a.get("class") == "sl-form"]
     # No action, and method="dialog": outside a dialog such a form goes nowhere.
     assert len(forms) == 1 and "action" not in forms[0] and forms[0].get("method") == "dialog"
-    assert not [a for t, a in page_tags if t in ("input", "button") and a.get("type") == "submit"]
+    # One submit button, the print button: submitting only prints (forms.js).
+    submits = [a for t, a in page_tags if t in ("input", "button") and a.get("type") == "submit"]
+    assert len(submits) == 1 and "data-sl-print" in submits[0]
+    assert html.index("data-sl-print") < html.index("</form>")
     labels = {a["for"] for t, a in page_tags if t == "label" and a.get("for")}
     ids = {a["id"] for t, a in page_tags if a.get("id")}
     controls = [a for t, a in page_tags if t in ("input", "textarea") and a.get("type") != "hidden"]
@@ -139,6 +142,8 @@ def test_typing_into_a_form_sends_nothing(browser, site_url, form):
             "Enter"
         )
         page.locator("[data-sl-print]").click()
+        # A script submitting the form, as requestSubmit() does, sends nothing either.
+        page.evaluate("() => document.querySelector('form.sl-form').requestSubmit()")
         page.wait_for_timeout(300)
         assert requests == [], f"requests sent: {requests}"
         assert page.url == url
@@ -363,5 +368,20 @@ def test_leaving_a_form_with_answers_typed_asks_first(browser, site_url):
         page.close(run_before_unload=True)
         page.wait_for_event("close", timeout=5000)
         assert dialogs == ["beforeunload"]
+    finally:
+        context.close()
+
+
+def test_enter_in_a_field_neither_sends_nor_prints(browser, site_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        url = site_url + form_url("meeting-notes")
+        page.goto(url)
+        page.evaluate("() => { window.printed = 0; window.print = () => window.printed++; }")
+        page.locator("form.sl-form input").first.press("Enter")
+        page.wait_for_timeout(200)
+        assert page.evaluate("() => window.printed") == 0 and page.url == url
+        assert not page.locator("#error-summary").is_visible()
     finally:
         context.close()

@@ -56,6 +56,16 @@ def test_ibm_equal_access_finds_nothing(browser_results, pages, site_report, cou
     assert failures == [], report(failures)
 
 
+def test_html_codesniffer_finds_no_error(browser_results, pages, site_report, council_site):
+    failures = browser_results["htmlcs"]
+    site_report.add(
+        f"{council_site[0]}: " + "HTML_CodeSniffer (WCAG 2 AA, errors, 1280x800)",
+        len(pages),
+        failures,
+    )
+    assert failures == [], report(failures)
+
+
 def test_axe_finds_nothing_at_desktop_and_phone_widths(
     browser_results, pages, site_report, council_site
 ):

@@ -42,6 +42,7 @@ def _found(failures, page: str) -> str:
     [
         ("axe", "axe/", ["axe image-alt at 1280x800", "axe color-contrast at 320x640", "img"]),
         ("ibm", "axe/", ["IBM Equal Access img_alt_valid", "IBM Equal Access text_contrast"]),
+        ("htmlcs", "axe/", ["HTML_CodeSniffer WCAG2AA.Principle1.Guideline1_1.1_1_1.H37"]),
         ("reflow", "wide/", ["reflow at 320px", "div", "page scrolls sideways"]),
         ("reflow", "clipped/", ["text cut off at 200% zoom", "p: This sentence"]),
         (

@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from . import Failure
-from .tools import ACE, AXE, CHROMIUM
+from .tools import ACE, AXE, CHROMIUM, HTMLCS
 
 # Flags that work on this project's machines (shared/tooling/checking-tools.md): without the
 # background-networking ones, Chromium keeps trying to reach Google's hosts.
@@ -130,6 +130,23 @@ def ibm_failures(page: Page, name: str) -> list[Failure]:
     )
     return [
         Failure(name, f"IBM Equal Access {v['rule']}", v["path"], v["message"]) for v in violations
+    ]
+
+
+def htmlcs_failures(page: Page, name: str) -> list[Failure]:
+    """HTML_CodeSniffer, WCAG 2 AA standard: its errors (not its warnings or notices)."""
+    page.add_script_tag(path=str(HTMLCS))
+    errors = page.evaluate(
+        """() => new Promise(done => HTMLCS.process('WCAG2AA', document, () => done(
+          HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => ({
+            code: m.code,
+            element: (m.element.outerHTML || m.element.nodeName || '').slice(0, 80),
+            message: m.msg,
+          }))
+        )))"""
+    )
+    return [
+        Failure(name, f"HTML_CodeSniffer {e['code']}", e["element"], e["message"]) for e in errors
     ]
 
 
@@ -331,7 +348,7 @@ def _skip_link_failures(page: Page, name: str, first: dict | None) -> list[Failu
 # --- All checks over a list of pages, one pass per browser setting. ---
 
 # The keys of check_pages' result, one per check.
-CHECKS = ("axe", "ibm", "reflow", "privacy", "no-javascript", "keyboard")
+CHECKS = ("axe", "ibm", "htmlcs", "reflow", "privacy", "no-javascript", "keyboard")
 
 
 def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, list[Failure]]:
@@ -357,6 +374,7 @@ def check_pages(browser: Browser, base_url: str, pages: list[str]) -> dict[str, 
         results["axe"].extend(axe_failures(page, name, "1280x800"))
         results["keyboard"].extend(keyboard_failures(page, name))
         results["ibm"].extend(ibm_failures(page, name))
+        results["htmlcs"].extend(htmlcs_failures(page, name))
 
     def phone(page: Page, name: str) -> None:
         results["axe"].extend(axe_failures(page, name, "320x640"))

@@ -18,6 +18,7 @@ AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # IBM Equal Access: the browser build of its rule engine.
 ACE = PROJECT / "node_modules" / "accessibility-checker-engine" / "ace.js"
+HTMLCS = PROJECT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
 
 # What each tool needs and how to get it (bash .ci/run installs all of them).
 _INSTALL = {
@@ -26,6 +27,7 @@ _INSTALL = {
     "axe-core": "npm ci (needs nodejs and npm)",
     "vnu-jar": "npm ci (needs nodejs and npm)",
     "accessibility-checker-engine": "npm ci (needs nodejs and npm)",
+    "html_codesniffer": "npm ci (needs nodejs and npm)",
     "playwright": "make test (installs requirements-test.txt)",
     "poppler": "apt-get install poppler-utils",
 }
@@ -44,6 +46,8 @@ def _present(tool: str) -> bool:
         return VNU.is_file()
     if tool == "accessibility-checker-engine":
         return ACE.is_file()
+    if tool == "html_codesniffer":
+        return HTMLCS.is_file()
     if tool == "poppler":
         return shutil.which("pdftoppm") is not None
     if tool == "playwright":

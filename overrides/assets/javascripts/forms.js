@@ -9,13 +9,26 @@ const form = document.querySelector("form.sl-form");
 const summary = document.getElementById("error-summary");
 let typed = false;
 let toldOfGaps = false;
+let enterPressed = false;
 
 if (form) {
   form.addEventListener("input", () => {
     typed = true;
   });
-  // The form goes nowhere (method="dialog"); this makes sure of it in every browser.
-  form.addEventListener("submit", (event) => event.preventDefault());
+  // Enter in a one-line field submits a form. Here that must do nothing at all: only the
+  // button prints.
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.matches("input")) enterPressed = true;
+  });
+  // The form goes nowhere (method="dialog"); stopping the submit makes sure of it everywhere.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (enterPressed) {
+      enterPressed = false;
+      return;
+    }
+    printForm();
+  });
   // Answers are lost on leaving or reloading: the browser asks first.
   window.addEventListener("beforeunload", (event) => {
     if (typed) {
@@ -81,16 +94,14 @@ function showErrors(fields) {
   summary.focus();
 }
 
-document.querySelectorAll("[data-sl-print]").forEach((button) => {
-  button.addEventListener("click", () => {
-    const gaps = unanswered();
-    if (gaps.length && !toldOfGaps) {
-      // Told once; a second press prints the form as it is.
-      toldOfGaps = true;
-      showErrors(gaps);
-      return;
-    }
-    clearErrors();
-    window.print();
-  });
-});
+function printForm() {
+  const gaps = unanswered();
+  if (gaps.length && !toldOfGaps) {
+    // Told once; a second press prints the form as it is.
+    toldOfGaps = true;
+    showErrors(gaps);
+    return;
+  }
+  clearErrors();
+  window.print();
+}
