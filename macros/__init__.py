@@ -25,7 +25,6 @@ from .opendata import open_referral, organization_json_ld, services_page
 from .pages import (
     a_to_z,
     all_generated_pages,
-    docs_url,
     finder_tree,
     form_pdfs,
     form_url,
@@ -37,7 +36,7 @@ from .pages import (
     titled_docs_pages,
 )
 from .pdfs import PdfToolsMissing, build_pdf, file_size
-from .urls import docs_addresses
+from .urls import docs_addresses, docs_url
 
 LOGO_IN_SITE = "assets/council-logo"
 GUIDE_PAGE = "guide/"

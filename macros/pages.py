@@ -22,7 +22,7 @@ from .opendata import route_json_ld
 from .pdffields import FieldFixes, RadioGroup
 from .pdfs import BuiltPdf, build_pdf, field_font, file_size
 from .records import Outcome, RequestForm, Route, Situation
-from .urls import (  # noqa: F401 (route_url and form_url are used through this module too)
+from .urls import (
     FINDER_START,
     PROPOSED_CHANGES_PAGE,
     ROUTES_ROOT,
