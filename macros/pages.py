@@ -45,6 +45,9 @@ class GeneratedPage:
     url: str  # site-relative, ending in '/', e.g. 'routes/mediation/'
     title: str
     html: str
+    # The component template that made it: written on the page for the site checks, which
+    # check a sample of each template's pages in the browser (tests/sitecheck/sample.py).
+    template: str
     # Finder pages are for one family's answers: kept out of search engines and the menu.
     private: bool = False
     # Extra front matter, e.g. form_page: true to load the print button's script.
@@ -60,7 +63,12 @@ class GeneratedPage:
         The HTML is finished, so Markdown need not parse it (that was a quarter of a build's
         time): mkdocs_hooks.on_page_content puts it in place of what Markdown makes of this.
         """
-        meta = {"title": self.title, "render_macros": False, **self.meta}
+        meta = {
+            "title": self.title,
+            "render_macros": False,
+            "sl_template": self.template,
+            **self.meta,
+        }
         if self.private:
             # One family's answers: not for search engines or the site search, and needing no
             # JavaScript, so none is loaded (the page weighs a third as much).
@@ -207,7 +215,7 @@ def form_pages(
             # The web page is this one, so its downloads need no link back to it.
             attachments=attachments(form, pdfs, url, link_web_page=False),
         )
-        pages.append(GeneratedPage(url, form.title, html, meta={"form_page": True}))
+        pages.append(GeneratedPage(url, form.title, html, "form_page", meta={"form_page": True}))
     return pages
 
 
@@ -244,7 +252,7 @@ def route_pages(
                 "finder": relative_url(url, FINDER_START),
             },
         )
-        pages.append(GeneratedPage(url, route.name, html))
+        pages.append(GeneratedPage(url, route.name, html, "route_page"))
     return pages
 
 
@@ -280,6 +288,7 @@ def finder_page(
             links=links,
         )
         title = outcome.title
+        template = "finder_outcome"
     else:
         question = page.node
         options = [
@@ -295,7 +304,8 @@ def finder_page(
             links=links,
         )
         title = question.text
-    return GeneratedPage(here, title, html, private=True)
+        template = "finder_question"
+    return GeneratedPage(here, title, html, template, private=True)
 
 
 def young_person_acts(situation: Situation) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +65,15 @@ def field_font(cache: Path) -> Path:
     )
     subsetter.subset(font)
     cache.mkdir(parents=True, exist_ok=True)
-    font.save(target)
+    partial = _partial(target)
+    font.save(partial)
+    partial.replace(target)  # two builds at once (two councils) never read half a font
     return target
+
+
+def _partial(target: Path) -> Path:
+    """Where to write a cache file before it is complete: a name no other build uses."""
+    return target.with_name(f"{target.name}.{os.getpid()}.part")
 
 
 def _weasyprint_version() -> str:
@@ -143,7 +151,7 @@ def build_pdf(
     if fillable and field_fixes:
         pdf = fix_fields(pdf, field_fixes)
     cache.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
+    partial = _partial(target)
     partial.write_bytes(pdf)
     partial.replace(target)  # never leave half a PDF in the cache
     return BuiltPdf(target, len(pdf), from_cache=False)

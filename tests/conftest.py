@@ -1,17 +1,23 @@
-"""Shared fixtures: the project's paths and one strict build of the real site per test run."""
+"""Shared fixtures: the project's paths and one strict build of each council's site per test
+run, shared by every pytest-xdist worker."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# Where a build keeps the PDFs it made (macros/__init__.py), relative to mkdocs.yml.
+PDF_CACHE = ".cache/pdfs"
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, content_dir: Path | None = None):
@@ -32,13 +38,19 @@ def run_mkdocs_build(project: Path, site_dir: Path, content_dir: Path | None = N
 
 
 def copy_project(target: Path) -> Path:
-    """A throwaway copy of everything the build reads, to break or change safely."""
+    """A throwaway copy of everything the build reads, to break or change safely.
+
+    The PDF cache comes too: it is keyed by a hash of each PDF's source, so a copy reuses
+    every PDF its changes leave alone (building them again was most of a copy's build time).
+    """
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "content", "macros", "overrides"):
+    for name in ("mkdocs.yml", "docs", "content", "macros", "overrides", PDF_CACHE):
         source = PROJECT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+            shutil.copytree(
+                source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.part")
+            )
+        elif source.is_file():
             shutil.copy2(source, target / name)
     return target
 
@@ -50,26 +62,121 @@ COUNCILS = {
 }
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder all of this run's pytest-xdist workers share (each has its own below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def one_at_a_time(lock_file: Path):
+    """Hold a lock across processes, so the first worker to need a build makes it and any
+    other waits for it instead of building the same thing again."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` run once in the whole test run, whichever worker asks first; the
+    folder it filled is returned to every caller. A failed ``make`` is tried again by the
+    next caller, so each one reports the failure."""
+    folder = shared_folder(tmp_path_factory) / "once" / name
+    done = folder.with_suffix(".done")
+    with one_at_a_time(folder.with_suffix(".lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    site: Path
+    output: str  # what the build printed: its warnings
+
+
+def build_council(tmp_path_factory, council: str) -> BuiltSite:
+    """A council's site, built once per test run by `make site`'s own command (into a new
+    folder, swapped in when the build succeeds)."""
+
+    def make(folder: Path) -> None:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("SEND_CONTENT", None)
+        if COUNCILS[council] is not None:
+            env["SEND_CONTENT"] = str(COUNCILS[council])
+        result = subprocess.run(
+            [sys.executable, "-m", "macros.build", "--site-dir", str(folder / "site")],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+
+    folder = once_per_run(tmp_path_factory, f"council-{council}", make)
+    return BuiltSite(folder / "site", (folder / "output.txt").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def built_sites(tmp_path_factory):
-    """Each council's site, built once with --strict into a temporary folder, on first use."""
-    sites: dict[str, Path] = {}
-
-    def build(council: str) -> Path:
-        if council not in sites:
-            site = tmp_path_factory.mktemp(f"built-{council}") / "site"
-            result = run_mkdocs_build(PROJECT, site, COUNCILS[council])
-            assert result.returncode == 0, result.stdout + result.stderr
-            sites[council] = site
-        return sites[council]
-
-    return build
+    """Each council's site folder, built once per run on first use."""
+    return lambda council: build_council(tmp_path_factory, council).site
 
 
 @pytest.fixture(scope="session")
 def built_site(built_sites) -> Path:
     """The shipped council's site."""
     return built_sites("default")
+
+
+@pytest.fixture(scope="session")
+def default_build_output(tmp_path_factory) -> str:
+    return build_council(tmp_path_factory, "default").output
+
+
+@dataclass(frozen=True)
+class VariantBuild:
+    project: Path  # a copy of the project, with the PDF cache it carried
+    content: Path  # the changed content, in a folder outside the project
+    site: Path
+    output: str
+    pdfs_carried: frozenset[str]  # the PDF cache's files before the build
+
+
+@pytest.fixture(scope="session")
+def variant_build(tmp_path_factory, built_sites) -> VariantBuild:
+    """The variant council (tests/variant.py): a changed copy of the project, built once per
+    run. It waits for the shipped council's build, so it carries that build's PDF cache."""
+    from variant import make_variant_content
+
+    built_sites("default")
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        make_variant_content(PROJECT / "content", folder / "other-council")
+        carried = sorted(p.name for p in (project / PDF_CACHE).glob("*.pdf"))
+        (folder / "carried.txt").write_text("\n".join(carried), encoding="utf-8")
+        result = run_mkdocs_build(project, folder / "site", folder / "other-council")
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+
+    folder = once_per_run(tmp_path_factory, "variant", make)
+    return VariantBuild(
+        folder / "project",
+        folder / "other-council",
+        folder / "site",
+        (folder / "output.txt").read_text(encoding="utf-8"),
+        frozenset((folder / "carried.txt").read_text(encoding="utf-8").split()),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -100,12 +207,12 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_report():
-    """Collects what every site check found; written to reports/site-checks.md at the end."""
+    """Collects what every site check found; written to reports/site-checks-<council>.md."""
     from sitecheck.report import SiteReport
 
     report = SiteReport()
     yield report
-    report.write(PROJECT / "reports" / "site-checks.md")
+    report.write(PROJECT / "reports")
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,62 +1,23 @@
 """Output encoding at every boundary: payloads put into every free-text field of a copy of the
-content are built into a site and crawled in Chromium. Nothing may run (no dialog, no event
-handler attribute, no javascript: or data: link), nothing may load from another host, and the
-payloads show as text. Payloads the loader refuses (a tag, a javascript: link in Markdown) are
-covered by the broken-content fixtures, each with its file:line message."""
+content (the variant council, tests/variant.py) are built into a site and crawled in Chromium.
+Nothing may run (no dialog, no event handler attribute, no javascript: or data: link), nothing
+may load from another host, and the payloads show as text. Payloads the loader refuses (a tag,
+a javascript: link in Markdown) are covered by the broken-content fixtures, each with its
+file:line message."""
 
 from __future__ import annotations
 
 import pytest
-import yaml
-from conftest import copy_project, run_mkdocs_build
+from variant import PAYLOADS
 
 from macros.content import load_content
 
-# Each one gets past the loader's checks, so only escaping can stop it.
-PAYLOADS = [
-    '" onmouseover="alert(1)" x="',
-    "' autofocus onfocus='alert(2)' x='",
-    "{{ 7 * 191 }} {% if true %}jinja{% endif %}",
-    "javascript:alert(3)",
-    "&lt;img src=x onerror=alert(4)&gt;",
-    "]]> --> */ \\'; end",
-    "\\u003cscript\\u003ealert(5)",
-]
-# Fields of free text families read (names, sentences and paragraphs).
-TEXT_KEYS = {
-    "name", "title", "summary", "description", "text", "why", "first_step", "label", "hint",
-    "introduction", "who_can_use", "covers", "when", "cost", "produces", "heading",
-    "applies_when", "between", "about", "purpose", "stages_intro", "covers_intro",
-    "former_names_note", "mediation_advice_note", "intro", "how_to_start", "points", "notes",
-    "help_with", "known_issues", "how_tested",
-}  # fmt: skip
+pytestmark = pytest.mark.extra_build
 
 
-def inject(value, key=None):
-    """The data with every payload added to the end of every free-text value."""
-    if isinstance(value, dict):
-        return {k: inject(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [inject(v, key) for v in value]
-    if isinstance(value, str) and key in TEXT_KEYS:
-        return " ".join([value, *PAYLOADS])
-    return value
-
-
-@pytest.fixture(scope="module")
-def injected_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("injection") / "project")
-    for path in sorted((project / "content").rglob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(
-            yaml.safe_dump(inject(data), sort_keys=False, allow_unicode=True),
-            encoding="utf-8",
-        )
-    load_content(project / "content")  # every payload gets past the loader
-    site = project.parent / "site"
-    result = run_mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def test_every_payload_gets_past_the_loader(variant_build):
+    """So only escaping stands between each payload and the page."""
+    load_content(variant_build.content)
 
 
 _ACTIVE_JS = """() => {
@@ -69,10 +30,12 @@ _ACTIVE_JS = """() => {
 }"""
 
 
-def test_no_payload_runs_or_loads_anything_and_each_shows_as_text(browser, injected_site):
+@pytest.mark.browser
+def test_no_payload_runs_or_loads_anything_and_each_shows_as_text(browser, variant_build):
     from sitecheck.browser import OffsiteRequests, new_context, open_page
     from sitecheck.server import page_urls, serve
 
+    injected_site = variant_build.site
     offsite = OffsiteRequests()
     problems, shown = [], set()
     with serve(injected_site) as base:

@@ -1,7 +1,18 @@
-"""Every page of the built site, checked as real users and real tools see it.
+"""Every council's built site, checked as real users and real tools see it.
 
-Browser checks run in Debian's Chromium through Playwright; see tests/sitecheck/. Each failure
-names the page, the rule and the element. Results are also written to reports/site-checks.md.
+Two kinds of check (README.md, "Tests", says why this is enough):
+- Checks where content alone can break a page run on every page: internal links and anchors,
+  the W3C Nu HTML checker, the page's language, the skip link's target, nothing loaded from
+  another host, the reading level, and reflow at 320 px (one phone-width load a page).
+- Checks of what templates, components and the theme make (axe-core, IBM Equal Access,
+  HTML_CodeSniffer, the keyboard walk at three widths, 200% zoom, no JavaScript) run in
+  Chromium on a sample of pages that covers every page's signature (tests/sitecheck/sample.py).
+  The second council's sample is only its pages the first council's sample does not cover,
+  and its home page, where its own colour and logo show.
+
+Each failure names the page, the rule and the element. Results are also written to
+reports/site-checks-<council>.md. A council's checks all run in one pytest-xdist worker
+(the xdist_group mark), so its browser pass runs once.
 """
 
 from __future__ import annotations
@@ -10,130 +21,250 @@ import pytest
 import yaml
 from conftest import COUNCILS, PROJECT
 from sitecheck import report
-from sitecheck.browser import check_pages
+from sitecheck.browser import check_pages, reflow_every_page
 from sitecheck.reading import reading_failures, site_reading_levels
+from sitecheck.sample import built_pages, choose_sample, uncovered
 from sitecheck.server import page_urls, serve
-from sitecheck.static import link_failures, nu_failures
+from sitecheck.static import every_page_failures, link_failures, nu_failures
 from sitecheck.tools import require
+
+# A council's checks share one worker (the group), so its browser pass runs once.
+pytestmark = [
+    pytest.mark.site,
+    pytest.mark.parametrize(
+        "council",
+        [pytest.param(c, marks=pytest.mark.xdist_group(f"site-{c}")) for c in COUNCILS],
+        scope="module",
+    ),
+]
 
 READING_BUDGET = yaml.safe_load(
     (PROJECT / "tests" / "reading-level.yml").read_text(encoding="utf-8")
 )
-
-
-@pytest.fixture(scope="module", params=list(COUNCILS))
-def council_site(request, built_sites):
-    """Every check runs on every council's site: the shipped one and each example."""
-    return request.param, built_sites(request.param)
+# The council whose sample the others' samples build on.
+FIRST_COUNCIL = next(iter(COUNCILS))
+HOME = ""
 
 
 @pytest.fixture(scope="module")
-def built_site(council_site):
-    return council_site[1]
+def built_site(council, built_sites):
+    return built_sites(council)
 
 
 @pytest.fixture(scope="module")
 def pages(built_site):
     found = page_urls(built_site)
-    assert "" in found and "404.html" in found and len(found) >= 8, found
+    assert HOME in found and "404.html" in found and len(found) >= 8, found
     return found
 
 
+def first_council_sample(built_sites):
+    """The first council's pages and its browser sample: what every other council builds on."""
+    first_pages = built_pages(built_sites(FIRST_COUNCIL))
+    chosen = set(choose_sample(first_pages))
+    return [page for page in first_pages if page.url in chosen]
+
+
 @pytest.fixture(scope="module")
-def browser_results(browser, built_site, pages):
-    """Every browser check on every page, run once per council and shared by the tests below."""
-    with serve(built_site) as url:
-        return check_pages(browser, url, pages)
+def sample(council, built_site, built_sites, site_report):
+    """The pages this council's browser pass checks."""
+    if council == FIRST_COUNCIL:
+        urls = choose_sample(built_pages(built_site))
+    else:
+        own = built_pages(built_site)
+        new = set(choose_sample(own, already_checked=first_council_sample(built_sites)))
+        urls = [page.url for page in own if page.url in new or page.url == HOME]
+    site_report.browser_samples[council] = urls
+    return urls
 
 
-def test_ibm_equal_access_finds_nothing(browser_results, pages, site_report, council_site):
-    failures = browser_results["ibm"]
-    site_report.add(
-        f"{council_site[0]}: " + "IBM Equal Access (WCAG 2.2 policy, violations, 1280x800)",
-        len(pages),
-        failures,
-    )
-    assert failures == [], report(failures)
+@pytest.fixture(scope="session")
+def once_per_council():
+    """Results kept for the whole session: a test of another module in between (pytest-xdist
+    interleaves them) would otherwise end a module fixture and make it run again."""
+    results: dict[tuple[str, str], object] = {}
+
+    def get(council: str, name: str, make):
+        if (council, name) not in results:
+            results[council, name] = make()
+        return results[council, name]
+
+    return get
 
 
-def test_html_codesniffer_finds_no_error(browser_results, pages, site_report, council_site):
-    failures = browser_results["htmlcs"]
-    site_report.add(
-        f"{council_site[0]}: " + "HTML_CodeSniffer (WCAG 2 AA, errors, 1280x800)",
-        len(pages),
-        failures,
-    )
-    assert failures == [], report(failures)
+@pytest.fixture(scope="module")
+def browser_run(browser, built_site, sample, council, once_per_council):
+    """Every browser check on the sample, run once per council and shared by the tests below."""
+
+    def run():
+        with serve(built_site) as url:
+            return check_pages(browser, url, sample)
+
+    return once_per_council(council, "browser", run)
 
 
-def test_axe_finds_nothing_at_desktop_and_phone_widths(
-    browser_results, pages, site_report, council_site
+@pytest.fixture(scope="module")
+def every_page_in_browser(browser, built_site, pages, council, once_per_council):
+    """Every page loaded once at 320 px: its reflow, and any request it makes elsewhere."""
+
+    def run():
+        with serve(built_site) as url:
+            return reflow_every_page(browser, url, pages)
+
+    return once_per_council(council, "every page in the browser", run)
+
+
+@pytest.fixture(scope="module")
+def every_page(built_site, council, once_per_council):
+    return once_per_council(council, "every page", lambda: every_page_failures(built_site))
+
+
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_the_browser_sample_covers_every_page(
+    council, built_site, built_sites, browser_run, sample
 ):
-    failures = browser_results["axe"]
+    """Any page the browser did not check has a page it did check with the same template and
+    every component, control and ARIA attribute it has: a new component is always checked."""
+    pages = built_pages(built_site)
+    checked = [page for page in pages if page.url in browser_run.checked]
+    assert sorted(browser_run.checked) == sorted(sample)
+    if council != FIRST_COUNCIL:
+        checked += first_council_sample(built_sites)
+    problems = uncovered(pages, checked)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_ibm_equal_access_finds_nothing(browser_run, sample, site_report, council):
+    failures = browser_run.failures["ibm"]
     site_report.add(
-        f"{council_site[0]}: " + "axe-core (WCAG 2.2 AA and best practice, 1280x800 and 320x640)",
-        len(pages),
+        council, "IBM Equal Access (WCAG 2.2 policy, violations, 1280x800)", len(sample), failures
+    )
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_html_codesniffer_finds_no_error(browser_run, sample, site_report, council):
+    failures = browser_run.failures["htmlcs"]
+    site_report.add(
+        council, "HTML_CodeSniffer (WCAG 2 AA, errors, 1280x800)", len(sample), failures
+    )
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_axe_finds_nothing_at_desktop_and_phone_widths(browser_run, sample, site_report, council):
+    failures = browser_run.failures["axe"]
+    site_report.add(
+        council,
+        "axe-core (WCAG 2.2 AA and best practice, 1280x800 and 320x640)",
+        len(sample),
         failures,
     )
     assert failures == [], report(failures)
 
 
-def test_no_page_scrolls_sideways_at_320px_or_200_percent_zoom(
-    browser_results, pages, site_report, council_site
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_at_200_percent_zoom_or_320px_without_javascript(
+    browser_run, sample, site_report, council
 ):
-    failures = browser_results["reflow"]
-    site_report.add(f"{council_site[0]}: " + "Reflow at 320px and 200% zoom", len(pages), failures)
-    assert failures == [], report(failures)
-
-
-def test_no_page_requests_another_host(browser_results, pages, site_report, council_site):
-    failures = browser_results["privacy"]
+    failures = browser_run.failures["reflow"]
     site_report.add(
-        f"{council_site[0]}: " + "Privacy: no request to another host", len(pages), failures
-    )
-    assert failures == [], report(failures)
-
-
-def test_every_page_works_without_javascript(browser_results, pages, site_report, council_site):
-    failures = browser_results["no-javascript"]
-    site_report.add(
-        f"{council_site[0]}: " + "No JavaScript: main content shown, links work",
-        len(pages),
+        council,
+        "Reflow at 320px (with and without JavaScript) and 200% zoom",
+        len(sample),
         failures,
     )
     assert failures == [], report(failures)
 
 
-def test_keyboard_skip_link_and_visible_focus(browser_results, pages, site_report, council_site):
-    failures = browser_results["keyboard"]
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_at_320px(every_page_in_browser, pages, site_report, council):
+    failures = every_page_in_browser["reflow"]
+    site_report.add(council, "Reflow at 320px, every page", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_no_page_requests_another_host(
+    browser_run, every_page_in_browser, every_page, pages, site_report, council
+):
+    """Recorded in the browser as every page loads (and in every setting of the sample), and
+    read from every page's HTML and the site's stylesheets."""
+    failures = (
+        browser_run.failures["privacy"]
+        + every_page_in_browser["privacy"]
+        + every_page["other-host"]
+    )
+    site_report.add(council, "Privacy: nothing loaded from another host", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_every_page_works_without_javascript(browser_run, sample, site_report, council):
+    failures = browser_run.failures["no-javascript"]
+    site_report.add(council, "No JavaScript: main content shown, links work", len(sample), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_keyboard_skip_link_and_visible_focus(browser_run, sample, site_report, council):
+    failures = browser_run.failures["keyboard"]
     site_report.add(
-        f"{council_site[0]}: " + "Keyboard: skip link, visible focus, nothing invisible focused",
-        len(pages),
+        council,
+        "Keyboard: skip link, visible focus, nothing invisible focused",
+        len(sample),
         failures,
     )
     assert failures == [], report(failures)
 
 
-def test_html_is_valid(built_site, pages, site_report, council_site):
+@pytest.mark.a11y
+def test_every_page_starts_with_a_skip_link_to_an_element_on_it(
+    every_page, pages, site_report, council
+):
+    failures = every_page["skip-link"]
+    site_report.add(council, "Skip link first, and its target on the page", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+def test_every_page_says_its_language(every_page, pages, site_report, council):
+    failures = every_page["lang"]
+    site_report.add(council, "Language of the page (lang)", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.html
+def test_html_is_valid(built_site, pages, site_report, council):
     require("java", "vnu-jar")
     failures = nu_failures(built_site)
-    site_report.add(f"{council_site[0]}: " + "W3C Nu HTML checker", len(pages), failures)
+    site_report.add(council, "W3C Nu HTML checker", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_internal_links_and_anchors_work(built_site, pages, site_report, council_site):
+@pytest.mark.links
+def test_internal_links_and_anchors_work(built_site, pages, site_report, council):
     failures = link_failures(built_site)
-    site_report.add(f"{council_site[0]}: " + "Internal links and anchors", len(pages), failures)
+    site_report.add(council, "Internal links and anchors", len(pages), failures)
     assert failures == [], report(failures)
 
 
-def test_reading_level_is_within_budget(built_site, site_report, council_site):
+@pytest.mark.reading
+def test_reading_level_is_within_budget(built_site, site_report, council):
     levels = site_reading_levels(built_site, READING_BUDGET)
-    site_report.reading_levels[council_site[0]] = levels
+    site_report.reading_levels[council] = levels
     failures = [f for level in levels for f in reading_failures(level, READING_BUDGET)]
     site_report.add(
-        f"{council_site[0]}: " + "Reading level (budget in tests/reading-level.yml)",
-        len(levels),
-        failures,
+        council, "Reading level (budget in tests/reading-level.yml)", len(levels), failures
     )
     assert failures == [], report(failures)

@@ -1,17 +1,20 @@
 """Each site check, run on a page broken on purpose (tests/fixtures/bad-pages/), fails with a
-message naming that page and the problem; the good page passes every check."""
+message naming that page and the problem; the good page passes every check. The browser
+sample's coverage test catches a component no sampled page has."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import PROJECT
-from sitecheck.browser import check_pages
+from sitecheck.browser import check_pages, reflow_every_page
 from sitecheck.reading import reading_failures, site_reading_levels
-from sitecheck.server import serve
-from sitecheck.static import link_failures, nu_failures
+from sitecheck.sample import built_pages, choose_sample, uncovered
+from sitecheck.server import page_urls, serve
+from sitecheck.static import every_page_failures, link_failures, nu_failures
 from sitecheck.tools import require
 
 BAD_PAGES = Path(__file__).parent / "fixtures" / "bad-pages"
@@ -20,17 +23,19 @@ READING_BUDGET = yaml.safe_load(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bad_site_url():
     with serve(BAD_PAGES) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+BAD_PAGE_URLS = sorted(f"{case.name}/" for case in BAD_PAGES.iterdir() if case.is_dir())
+
+
+@pytest.fixture(scope="session")
 def bad_results(browser, bad_site_url):
     """Every browser check over every bad page and the good one, in one pass."""
-    pages = sorted(f"{case.name}/" for case in BAD_PAGES.iterdir() if case.is_dir())
-    return check_pages(browser, bad_site_url, pages)
+    return check_pages(browser, bad_site_url, BAD_PAGE_URLS).failures
 
 
 def _found(failures, page: str) -> str:
@@ -71,6 +76,8 @@ def _found(failures, page: str) -> str:
     ],
     ids=lambda value: value if isinstance(value, str) else None,
 )
+@pytest.mark.a11y
+@pytest.mark.browser
 def test_browser_check_fails_on_its_bad_page(bad_results, check, page, expected):
     failures = bad_results[check]
     found = _found(failures, page)
@@ -79,6 +86,68 @@ def test_browser_check_fails_on_its_bad_page(bad_results, check, page, expected)
     assert _found(failures, "good/") == ""
 
 
+@pytest.mark.a11y
+@pytest.mark.browser
+def test_the_every_page_reflow_pass_fails_on_a_wide_page_and_an_offsite_request(
+    browser, bad_site_url
+):
+    results = reflow_every_page(browser, bad_site_url, BAD_PAGE_URLS)
+    assert "page scrolls sideways" in _found(results["reflow"], "wide/")
+    offsite = _found(results["privacy"], "offsite/")
+    assert "https://fonts.example.com/font.css" in offsite, offsite
+    assert _found(results["reflow"] + results["privacy"], "good/") == ""
+
+
+@pytest.mark.parametrize(
+    "check, page, expected",
+    [
+        ("lang", "no-lang/index.html", "expected lang='en-GB', found None"),
+        ("skip-link", "no-skip-link/index.html", "expected a skip link, found nothing"),
+        ("skip-link", "skip-goes-nowhere/index.html", "#nowhere: no element with id 'nowhere'"),
+        ("other-host", "offsite/index.html", "https://tracker.example.com/pixel.gif"),
+        ("other-host", "offsite/index.html", "https://fonts.example.com/font.css"),
+    ],
+)
+@pytest.mark.a11y
+def test_every_page_check_fails_on_its_bad_page(check, page, expected):
+    failures = every_page_failures(BAD_PAGES)[check]
+    assert expected in _found(failures, page), report_of(failures)
+    assert _found(failures, "good/index.html") == ""
+
+
+def report_of(failures) -> str:
+    return "\n".join(str(f) for f in failures)
+
+
+@pytest.mark.a11y
+def test_a_new_component_on_a_page_outside_the_sample_is_caught_and_then_sampled(
+    built_site, tmp_path
+):
+    """A component added to one page of a template, where no page in the browser sample has
+    it: the coverage test names the page and the component, and the sample then takes it."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    sample = choose_sample(built_pages(site))
+    outside = next(
+        url for url in page_urls(site) if url.startswith("routes/") and url not in sample
+    )
+    page = site / outside / "index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "<h1>", '<div class="sl-new-widget"><button type="button">Show</button></div><h1>', 1
+        ),
+        encoding="utf-8",
+    )
+    pages = built_pages(site)
+    checked = [p for p in pages if p.url in sample]
+    problems = "\n".join(uncovered(pages, checked))
+    assert f"{outside} (route_page): not covered" in problems, problems
+    assert ".sl-new-widget" in problems and "<button type=button>" in problems, problems
+    assert outside in choose_sample(pages)
+    assert uncovered(pages, [p for p in pages if p.url in choose_sample(pages)]) == []
+
+
+@pytest.mark.html
 def test_nu_checker_fails_on_invalid_html():
     require("java", "vnu-jar")
     failures = nu_failures(BAD_PAGES)
@@ -88,6 +157,7 @@ def test_nu_checker_fails_on_invalid_html():
     assert _found(failures, "good/index.html") == ""
 
 
+@pytest.mark.links
 def test_link_check_fails_on_broken_links():
     failures = link_failures(BAD_PAGES)
     found = _found(failures, "broken-links/index.html")
@@ -96,6 +166,7 @@ def test_link_check_fails_on_broken_links():
     assert _found(failures, "good/index.html") == ""
 
 
+@pytest.mark.reading
 def test_reading_level_fails_on_hard_text():
     budget = {**READING_BUDGET, "not_family_facing": []}
     levels = {level.page: level for level in site_reading_levels(BAD_PAGES, budget)}

@@ -1,4 +1,6 @@
-"""The site-check report: what each check looked at and found, written to reports/site-checks.md."""
+"""The site-check report: what each check looked at and found, a file per council in reports/
+(reports/site-checks-default.md). Each council's checks run in one pytest-xdist worker, so
+each file is written whole by one process."""
 
 from __future__ import annotations
 
@@ -11,22 +13,37 @@ from .reading import ReadingLevel
 
 @dataclass
 class SiteReport:
-    sections: dict[str, tuple[int, list[Failure]]] = field(default_factory=dict)
+    # council -> check -> (pages checked, failures)
+    sections: dict[str, dict[str, tuple[int, list[Failure]]]] = field(default_factory=dict)
     # Each council's pages and their reading levels.
     reading_levels: dict[str, list[ReadingLevel]] = field(default_factory=dict)
+    # Each council's pages checked in the browser (tests/sitecheck/sample.py).
+    browser_samples: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, check: str, pages_checked: int, failures: list[Failure]) -> None:
-        self.sections[check] = (pages_checked, sorted(failures))
+    def add(self, council: str, check: str, pages_checked: int, failures: list[Failure]) -> None:
+        self.sections.setdefault(council, {})[check] = (pages_checked, sorted(failures))
 
-    def markdown(self) -> str:
-        lines = ["# Site checks", ""]
-        for check, (pages, failures) in self.sections.items():
+    def markdown(self, council: str) -> str:
+        lines = [f"# Site checks: {council}", ""]
+        if council in self.browser_samples:
+            sample = self.browser_samples[council]
+            lines += [
+                "## Pages checked in the browser",
+                "",
+                f"{len(sample)} page(s), a sample that covers every page's template and "
+                "components (tests/sitecheck/sample.py):",
+                "",
+                *[f"- /{url}" for url in sample],
+                "",
+            ]
+        for check, (pages, failures) in self.sections.get(council, {}).items():
             status = "passed" if not failures else f"{len(failures)} failure(s)"
             lines += [f"## {check}", "", f"{pages} page(s) checked: {status}.", ""]
             lines += [f"- {failure}" for failure in failures]
             lines += [""] if failures else []
-        for council, levels in self.reading_levels.items():
-            lines += [f"## {council}: reading level of each family-facing page", ""]
+        if council in self.reading_levels:
+            levels = self.reading_levels[council]
+            lines += ["## Reading level of each family-facing page", ""]
             lines += [
                 "| Page | Flesch-Kincaid grade | Longest sentence (words) |",
                 "| --- | --- | --- |",
@@ -37,7 +54,9 @@ class SiteReport:
             lines.append("")
         return "\n".join(lines)
 
-    def write(self, path: Path) -> None:
-        if self.sections or self.reading_levels:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(self.markdown(), encoding="utf-8")
+    def write(self, folder: Path) -> None:
+        councils = {*self.sections, *self.reading_levels, *self.browser_samples}
+        for council in sorted(councils):
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"site-checks-{council}.md"
+            path.write_text(self.markdown(council), encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from functools import cache
 from html.parser import HTMLParser
@@ -95,3 +96,174 @@ def link_failures(site: Path) -> list[Failure]:
             elif fragment and target.suffix == ".html" and fragment not in _parse(target).ids:
                 failures.append(Failure(name, "broken link", link, f"no #{fragment} on that page"))
     return failures
+
+
+# --- Checks of every page where content alone can break it, without a browser. ---
+
+SITE_LANGUAGE = "en-GB"
+# Attributes that make the browser fetch something as the page loads (links to other sites
+# are fine: nothing is fetched until the reader follows one).
+_FETCHED = {
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "input": ("src",),
+    "form": ("action",),
+    "button": ("formaction",),
+}
+# <link rel=...> values whose href is fetched, or handed to another host, as the page loads.
+_FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch",
+                  "manifest", "modulepreload", "apple-touch-icon", "prerender"}  # fmt: skip
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.I)
+
+
+class _PageFacts(HTMLParser):
+    """What the checks of every page need from its HTML, in one parse."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang: str | None = None
+        self.ids: set[str] = set()
+        # Ids inside the main content, with their tabindex: where a skip link may lead.
+        self.main_ids: dict[str, str | None] = {}
+        self._main_depth = 0
+        self.first_focusable: dict | None = None
+        self.fetched: list[str] = []  # every address the page loads as it opens
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        if tag in ("main", "article"):
+            self._main_depth += 1
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+            if self._main_depth:
+                self.main_ids[attributes["id"]] = attributes.get("tabindex")
+        focusable = (tag == "a" and "href" in attributes) or tag in (
+            "button",
+            "input",
+            "select",
+            "textarea",
+            "summary",
+        )
+        if self.first_focusable is None and focusable:
+            self.first_focusable = {"tag": tag, **attributes}
+        for name in _FETCHED.get(tag, ()):
+            for value in (attributes.get(name) or "").split(","):
+                if value.strip():
+                    self.fetched.append(value.strip().split()[0])
+        rel = set((attributes.get("rel") or "").lower().split())
+        if tag == "link" and rel & _FETCHED_LINKS and attributes.get("href"):
+            self.fetched.append(attributes["href"])
+        if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            target = (attributes.get("content") or "").partition("url=")[2]
+            if target:
+                self.fetched.append(target.strip("'\" "))
+        if attributes.get("style"):
+            self.fetched += _css_urls(attributes["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+        if tag in ("main", "article") and self._main_depth:
+            self._main_depth -= 1
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.fetched += _css_urls(data)
+
+
+def _css_urls(css: str) -> list[str]:
+    return [a or b for a, b in _CSS_URL.findall(css)]
+
+
+def _is_other_host(address: str) -> bool:
+    parts = urlsplit(address)
+    return bool(parts.netloc) or parts.scheme not in ("", "data")
+
+
+def _page_facts(site: Path) -> dict[str, _PageFacts]:
+    facts = {}
+    for page in sorted(site.rglob("*.html")):
+        parser = _PageFacts()
+        parser.feed(page.read_text(encoding="utf-8"))
+        facts[page.relative_to(site).as_posix()] = parser
+    return facts
+
+
+def every_page_failures(site: Path) -> dict[str, list[Failure]]:
+    """The checks every page gets without a browser, by name: the page's language, a skip
+    link that is the first thing to take focus and leads into the main content to an element
+    that can take focus, and
+    nothing fetched from another host (also in the site's own CSS files)."""
+    results: dict[str, list[Failure]] = {"lang": [], "skip-link": [], "other-host": []}
+    for name, facts in _page_facts(site).items():
+        if facts.lang != SITE_LANGUAGE:
+            results["lang"].append(
+                Failure(
+                    name, "lang", "<html>", f"expected lang={SITE_LANGUAGE!r}, found {facts.lang!r}"
+                )
+            )
+        first = facts.first_focusable or {}
+        href = first.get("href") or ""
+        if not (
+            first.get("tag") == "a"
+            and href.startswith("#")
+            and "skip" in (first.get("class") or "")
+        ):
+            found = f"<{first['tag']} href={href!r}>" if first else "nothing"
+            results["skip-link"].append(
+                Failure(
+                    name,
+                    "skip link",
+                    "first focusable element",
+                    f"expected a skip link, found {found}",
+                )
+            )
+        elif href[1:] not in facts.ids:
+            results["skip-link"].append(
+                Failure(name, "skip link", href, f"no element with id {href[1:]!r} on the page")
+            )
+        elif href[1:] not in facts.main_ids:
+            results["skip-link"].append(
+                Failure(name, "skip link", href, "leads outside the main content")
+            )
+        elif facts.main_ids[href[1:]] != "-1":
+            results["skip-link"].append(
+                Failure(
+                    name,
+                    "skip link",
+                    href,
+                    'its target needs tabindex="-1" so that focus moves there, found '
+                    f"{facts.main_ids[href[1:]]!r}",
+                )
+            )
+        for address in facts.fetched:
+            if _is_other_host(address):
+                results["other-host"].append(
+                    Failure(
+                        name, "other host", address, "loaded from another host as the page opens"
+                    )
+                )
+    for stylesheet in sorted(site.rglob("*.css")):
+        for address in _css_urls(stylesheet.read_text(encoding="utf-8")):
+            if _is_other_host(address):
+                results["other-host"].append(
+                    Failure(
+                        stylesheet.relative_to(site).as_posix(),
+                        "other host",
+                        address,
+                        "loaded from another host by a stylesheet",
+                    )
+                )
+    return results

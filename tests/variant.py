@@ -1,0 +1,63 @@
+"""The variant council: one changed copy of the project, built once per test run and read by
+every test that needs a build of changed content (conftest.py, ``variant_site``).
+
+One build proves what used to take five: content read from a folder outside the project, a
+renamed provider shown on its pages, a council name with an ampersand and quotes escaped once,
+payloads in every free-text field shown as text and never run (tests/test_injection.py), and
+changed content making a new guide PDF rather than finding an old one in the cache.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+COUNCIL_NAME = 'Brighton & Hove "Test" Council\'s'
+RENAMED_PROVIDER = ("name: The Together Trust", "name: Riverside Mediation Trust")
+
+# Each one gets past the loader's checks, so only escaping can stop it.
+PAYLOADS = [
+    '" onmouseover="alert(1)" x="',
+    "' autofocus onfocus='alert(2)' x='",
+    "{{ 7 * 191 }} {% if true %}jinja{% endif %}",
+    "javascript:alert(3)",
+    "&lt;img src=x onerror=alert(4)&gt;",
+    "]]> --> */ \\'; end",
+    "\\u003cscript\\u003ealert(5)",
+]
+# Fields of free text families read (names, sentences and paragraphs).
+TEXT_KEYS = {
+    "name", "title", "summary", "description", "text", "why", "first_step", "label", "hint",
+    "introduction", "who_can_use", "covers", "when", "cost", "produces", "heading",
+    "applies_when", "between", "about", "purpose", "stages_intro", "covers_intro",
+    "former_names_note", "mediation_advice_note", "intro", "how_to_start", "points", "notes",
+    "help_with", "known_issues", "how_tested",
+}  # fmt: skip
+
+
+def inject(value, key=None):
+    """The data with every payload added to the end of every free-text value."""
+    if isinstance(value, dict):
+        return {k: inject(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [inject(v, key) for v in value]
+    if isinstance(value, str) and key in TEXT_KEYS:
+        return " ".join([value, *PAYLOADS])
+    return value
+
+
+def make_variant_content(source: Path, target: Path) -> None:
+    """A copy of ``source`` with a provider renamed, payloads in every free-text field and
+    the council's name set to COUNCIL_NAME (without payloads, so its escaping can be read)."""
+    shutil.copytree(source, target)
+    providers = target / "providers.yml"
+    text = providers.read_text(encoding="utf-8")
+    assert text.count(RENAMED_PROVIDER[0]) == 1, "update RENAMED_PROVIDER to fit the content"
+    providers.write_text(text.replace(*RENAMED_PROVIDER), encoding="utf-8")
+    for path in sorted(target.rglob("*.yml")):
+        data = inject(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if path.name == "site.yml":
+            data["council"]["name"] = COUNCIL_NAME
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
