@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site check schemas test serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
+.PHONY: site check schemas test test-fast serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m macros.build
@@ -38,23 +38,31 @@ schemas: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve
 
+# The whole suite, on every core (pytest-xdist); each council's site checks stay on one worker.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 test: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
-# The checks of the built site alone (report: reports/site-checks.md), or one group of them.
-SITE_CHECKS := $(BIN)/python -m pytest tests/test_site_checks.py tests/test_site_checks_fail_on_bad_pages.py
+# For the edit loop: everything but the browser, the Nu HTML checker and the extra builds.
+test-fast: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PYTEST) -m "not browser and not html and not extra_build"
+
+# The checks of the built site alone (reports/site-checks-<council>.md), or one group of them,
+# chosen by the markers listed in pyproject.toml.
 test-site: $(VENV)/.test-installed node_modules/.installed
-	$(SITE_CHECKS)
+	$(PYTEST) -m site
 test-a11y: $(VENV)/.test-installed node_modules/.installed
-	$(SITE_CHECKS) -k "axe or ibm or codesniffer or reflow or keyboard or javascript or privacy or another_host"
+	$(PYTEST) -m a11y
 test-html: $(VENV)/.test-installed node_modules/.installed
-	$(SITE_CHECKS) -k "html or nu_checker"
+	$(PYTEST) -m html
 test-links: $(VENV)/.test-installed
-	$(SITE_CHECKS) -k "link"
+	$(PYTEST) -m links
 test-reading: $(VENV)/.test-installed
-	$(SITE_CHECKS) -k "reading"
+	$(PYTEST) -m reading
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .

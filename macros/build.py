@@ -41,13 +41,19 @@ def build_site(config_file: Path, site_dir: Path) -> int:
             file=sys.stderr,
         )
         return result.returncode
+    replace_site(new_site, site_dir)
+    print(f"The site is in {site_dir}/")
+    return 0
+
+
+def replace_site(new_site: Path, site_dir: Path) -> None:
+    """Put a finished build in place of site_dir: two renames in the same folder, so the site
+    is whole at every moment but the instant between them; then remove the old one."""
     previous = site_dir.with_name(f".site-previous-{new_site.name}")
     if site_dir.exists():
         site_dir.rename(previous)
     new_site.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
-    print(f"The site is in {site_dir}/")
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -112,7 +112,9 @@ def form_pdfs(
     content: Content, templates: Environment, cache: Path
 ) -> dict[str, dict[str, BuiltPdf]]:
     """Both PDFs of every form, from the cache where the source has not changed."""
-    font_url = field_font(cache).as_uri()
+    # Relative to the cache folder (the PDFs' base URL), so the HTML, and so each PDF's cache
+    # key, is the same wherever the project is: a moved or copied project reuses its PDFs.
+    font_url = field_font(cache).name
     built: dict[str, dict[str, BuiltPdf]] = {}
     for form in content.forms.values():
         built[form.id] = {}

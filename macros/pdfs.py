@@ -143,7 +143,8 @@ def build_pdf(
     # Imported only when a PDF must be made: loading WeasyPrint and its libraries takes about
     # 0.4 s, a quarter of a build that finds every PDF in the cache.
     weasyprint = _weasyprint()
-    document = weasyprint.HTML(string=html, base_url=str(base_url))
+    # A folder's URL ends in "/", so that relative URLs in the HTML resolve inside it.
+    document = weasyprint.HTML(string=html, base_url=base_url.resolve().as_uri() + "/")
     options = {"pdf_variant": "pdf/ua-1"}
     if fillable:
         options["pdf_forms"] = True

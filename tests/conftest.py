@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,24 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 PDF_CACHE = ".cache/pdfs"
 
 
+# Every build the suite starts is noted here (one line each, from any worker), so the end of
+# the run can say how many there were and fail if the extra ones grow past the budget: each
+# costs seconds, and most can be a check of content or of one of the shared builds instead.
+BUILD_LOG = "SL_TEST_BUILD_LOG"
+MAX_EXTRA_BUILDS = 4
+
+
+def note_build(kind: str, what: str) -> None:
+    """Record a build: kind is "council" (one per council, shared) or "extra"."""
+    log = os.environ.get(BUILD_LOG)
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{kind}\t{what}\n")
+
+
 def run_mkdocs_build(project: Path, site_dir: Path, content_dir: Path | None = None):
     """``mkdocs build --strict`` of ``project``'s mkdocs.yml; returns the CompletedProcess."""
+    note_build("extra", f"mkdocs build of {project.name}")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SEND_CONTENT", None)
     if content_dir is not None:
@@ -107,6 +124,7 @@ def build_council(tmp_path_factory, council: str) -> BuiltSite:
     folder, swapped in when the build succeeds)."""
 
     def make(folder: Path) -> None:
+        note_build("council", council)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("SEND_CONTENT", None)
         if COUNCILS[council] is not None:
@@ -215,7 +233,67 @@ def site_report():
     report.write(PROJECT / "reports")
 
 
+def pytest_configure(config):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        # Set before pytest-xdist starts its workers, which inherit it.
+        fd, log = tempfile.mkstemp(prefix="sl-builds-", suffix=".log")
+        os.close(fd)
+        os.environ[BUILD_LOG] = log
+
+
+def pytest_unconfigure(config):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        Path(os.environ.pop(BUILD_LOG, "")).unlink(missing_ok=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they use, so `make test-fast` (-m "not browser ...") can never run
+    one that starts Chromium or the variant build."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "variant_build" in fixtures:
+            item.add_marker(pytest.mark.extra_build)
+
+
+def _builds() -> list[tuple[str, str]]:
+    log = Path(os.environ.get(BUILD_LOG, "/nonexistent"))
+    if not log.is_file():
+        return []
+    return [tuple(line.split("\t", 1)) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    extra = [what for kind, what in _builds() if kind == "extra"]
+    if len(extra) > MAX_EXTRA_BUILDS:
+        session.config.stash[_TOO_MANY_BUILDS] = extra
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_TOO_MANY_BUILDS = pytest.StashKey[list]()
+
+
 def pytest_terminal_summary(terminalreporter):
+    builds = _builds()
+    if builds:
+        councils = sum(1 for kind, _ in builds if kind == "council")
+        terminalreporter.write_line(
+            f"Builds: {councils} council site(s), {len(builds) - councils} extra "
+            f"(at most {MAX_EXTRA_BUILDS} extra)"
+        )
+    too_many = terminalreporter.config.stash.get(_TOO_MANY_BUILDS, None)
+    if too_many:
+        terminalreporter.write_line(
+            f"TOO MANY BUILDS: {len(too_many)} extra builds, at most {MAX_EXTRA_BUILDS}: "
+            + "; ".join(too_many)
+            + ". Check a changed copy without a build, or use a shared build (conftest.py).",
+            red=True,
+            bold=True,
+        )
+
     from sitecheck.tools import missing_tools
 
     for message in sorted(set(missing_tools)):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT, copy_project, run_mkdocs_build
+from conftest import PROJECT
 
 from macros.content import load_content
 from macros.errors import ContentErrors
@@ -213,35 +213,8 @@ def test_real_phone_numbers_are_not_called_placeholders(real_content):
     assert "0161 283 4836" not in warned
 
 
-# --- The real build command ---
-
-
-def test_the_unbroken_copy_builds(tmp_path):
-    """Without this, the failing builds below could be failing for some other reason."""
-    project = copy_project(tmp_path / "project")
-    result = run_mkdocs_build(project, tmp_path / "out")
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "placeholder name 'Example Council'" in output
-    assert (tmp_path / "out" / "index.html").is_file()
-
-
-@pytest.mark.parametrize(
-    "case",
-    ["invalid-uk-phone", "yaml-syntax-error", "missing-content-file", "document-marker-only"],
-)
-def test_a_content_error_fails_the_build_without_a_traceback(tmp_path, case):
-    project = copy_project(tmp_path / "project")
-    break_content(project / "content", case)
-
-    result = run_mkdocs_build(project, tmp_path / "out")
-
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output
-    for message in expected_messages(case):
-        assert message in output
-    assert not (tmp_path / "out" / "index.html").exists()
+# The real build command's handling of content errors is in tests/test_atomic_build.py: one
+# build with five of these cases at once.
 
 
 # --- Pure helpers ---

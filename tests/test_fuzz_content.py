@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 from macros.content import check_file, load_content
 from macros.errors import ContentErrors
 
+pytestmark = pytest.mark.fuzz
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000"))
 FILES = [
     "site.yml",

@@ -7,12 +7,9 @@ file:line message."""
 
 from __future__ import annotations
 
-import pytest
 from variant import PAYLOADS
 
 from macros.content import load_content
-
-pytestmark = pytest.mark.extra_build
 
 
 def test_every_payload_gets_past_the_loader(variant_build):
@@ -30,7 +27,6 @@ _ACTIVE_JS = """() => {
 }"""
 
 
-@pytest.mark.browser
 def test_no_payload_runs_or_loads_anything_and_each_shows_as_text(browser, variant_build):
     from sitecheck.browser import OffsiteRequests, new_context, open_page
     from sitecheck.server import page_urls, serve

@@ -1,20 +1,30 @@
-"""`make serve` (mkdocs serve) rebuilds the preview when a file in content/ changes."""
+"""`make serve` (mkdocs serve) previews the site: it leaves out the slow whole-guide PDF and
+says so, and it rebuilds the preview when a file in content/ changes. One preview server shows
+all of it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import urllib.error
+import urllib.request
 
-from conftest import copy_project
-from sitecheck.server import mkdocs_serve, seconds_until
+import pytest
+from conftest import copy_project, note_build
+from sitecheck.server import fetch, mkdocs_serve, seconds_until
 
 
-def test_serve_rebuilds_when_content_changes(tmp_path):
+@pytest.mark.extra_build
+def test_the_preview_leaves_out_the_guide_pdf_and_rebuilds_when_content_changes(tmp_path):
     project = copy_project(tmp_path / "project")
+    note_build("extra", "mkdocs serve")
     with mkdocs_serve(project) as base_url:
         url = base_url + "disagreement-resolution/who-provides-it/"
         assert seconds_until(url, "The Together Trust", 60) is not None, "no preview"
+
+        assert "It is not made while you preview the site." in fetch(base_url)
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base_url + "guide/whole-guide.pdf", timeout=5)
+        assert missing.value.code == 404
+
         providers = project / "content" / "providers.yml"
         providers.write_text(
             providers.read_text(encoding="utf-8").replace(
@@ -24,23 +34,3 @@ def test_serve_rebuilds_when_content_changes(tmp_path):
         )
         rebuilt = seconds_until(url, "Riverside Mediation Trust", 60)
         assert rebuilt is not None, "no rebuild after a content edit"
-
-
-def test_a_preview_build_leaves_out_the_guide_pdf(tmp_path):
-    """make serve (SEND_PREVIEW=1) skips the slow whole-guide PDF and says so on the page."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SEND_PREVIEW": "1"}
-    project = copy_project(tmp_path / "project")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "site" / "guide" / "whole-guide.pdf").exists()
-    assert (
-        "It is not made while you preview the site."
-        in (tmp_path / "site" / "index.html").read_text()
-    )

@@ -17,6 +17,8 @@ from sitecheck.server import page_urls, serve
 from sitecheck.static import every_page_failures, link_failures, nu_failures
 from sitecheck.tools import require
 
+pytestmark = pytest.mark.site
+
 BAD_PAGES = Path(__file__).parent / "fixtures" / "bad-pages"
 READING_BUDGET = yaml.safe_load(
     (PROJECT / "tests" / "reading-level.yml").read_text(encoding="utf-8")
