@@ -38,8 +38,9 @@ schemas: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve
 
-# The whole suite, on every core (pytest-xdist); each council's site checks stay on one worker.
-PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
+# The whole suite, on every core (pytest-xdist); each council's site checks stay on one worker
+# (tests/conftest.py, work_group).
+PYTEST := $(BIN)/python -m pytest -n auto
 test: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

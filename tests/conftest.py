@@ -248,13 +248,71 @@ def pytest_unconfigure(config):
 
 def pytest_collection_modifyitems(items):
     """Mark tests by what they use, so `make test-fast` (-m "not browser ...") can never run
-    one that starts Chromium or the variant build."""
+    one that starts Chromium or the variant build. Under pytest-xdist, put the slowest work
+    first (each worker collects, and must order, the same way)."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
         if "variant_build" in fixtures:
             item.add_marker(pytest.mark.extra_build)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: _slowest_first(item.nodeid))
+
+
+# The slowest work, started first so that no long unit is left for the end: the browser
+# passes (the first council's desktop pass is the longest), then single long tests.
+_SLOW_PASSES = ("desktop", "phone", "tablet", "no-javascript", "zoom")
+_SLOW_MODULES = (
+    "test_site_checks.py",
+    "test_injection.py",
+    "test_fuzz_content.py",
+    "test_site_checks_fail_on_bad_pages.py",
+    "test_outcome_height.py",
+)
+
+
+def _slowest_first(nodeid: str) -> tuple:
+    path, _, name = nodeid.partition("::")
+    module = next((i for i, m in enumerate(_SLOW_MODULES) if path.endswith(m)), len(_SLOW_MODULES))
+    params = name[name.rfind("[") + 1 : -1] if name.endswith("]") else ""
+    setting = next(
+        (i for i, s in enumerate(_SLOW_PASSES) if params.startswith(s + "-")), len(_SLOW_PASSES)
+    )
+    later_council = not params.endswith(next(iter(COUNCILS)))
+    return (module, later_council, setting)
+
+
+def work_group(nodeid: str) -> str:
+    """Which tests pytest-xdist must run on one worker, from the test's id: a council's site
+    checks share one browser pass over its site, and the checks of the bad pages share
+    another. Every other test is its own unit, sent to whichever worker is free."""
+    path, _, name = nodeid.partition("::")
+    if path.endswith("test_site_checks.py") and name.endswith("]"):
+        return "site-" + name[name.rindex("[") + 1 : -1]
+    if path.endswith("test_site_checks_fail_on_bad_pages.py") and name.startswith(
+        "test_browser_check"
+    ):
+        return "bad-pages-in-the-browser"
+    return nodeid
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Groups by ``work_group``, in the order of ``_slowest_first``.
+
+    (pytest-xdist's own --dist loadgroup does this from xdist_group marks, but it stopped
+    grouping anything with pytest 9.2: pytest-dev/pytest-xdist#1386.)
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    # Keep the order pytest_collection_modifyitems gave: slowest first, not largest group first.
+    config.option.loadscopereorder = False
+
+    class ByWorkGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_group(nodeid)
+
+    return ByWorkGroup(config, log)
 
 
 def _builds() -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ Two kinds of check (README.md, "Tests", says why this is enough):
 
 Each failure names the page, the rule and the element. Results are also written to
 reports/site-checks-<council>.md. A council's checks all run in one pytest-xdist worker
-(the xdist_group mark), so its browser pass runs once.
+(conftest.py, work_group), so its browser pass runs once.
 """
 
 from __future__ import annotations
@@ -21,21 +21,18 @@ import pytest
 import yaml
 from conftest import COUNCILS, PROJECT
 from sitecheck import report
-from sitecheck.browser import check_pages, reflow_every_page
+from sitecheck.browser import SETTINGS, BrowserRun, check_pages, reflow_every_page
 from sitecheck.reading import reading_failures, site_reading_levels
 from sitecheck.sample import built_pages, choose_sample, uncovered
 from sitecheck.server import page_urls, serve
 from sitecheck.static import every_page_failures, link_failures, nu_failures
 from sitecheck.tools import require
 
-# A council's checks share one worker (the group), so its browser pass runs once.
+# A council's checks run on one pytest-xdist worker (conftest.py, work_group), so its browser
+# pass runs once.
 pytestmark = [
     pytest.mark.site,
-    pytest.mark.parametrize(
-        "council",
-        [pytest.param(c, marks=pytest.mark.xdist_group(f"site-{c}")) for c in COUNCILS],
-        scope="module",
-    ),
+    pytest.mark.parametrize("council", list(COUNCILS), scope="module"),
 ]
 
 READING_BUDGET = yaml.safe_load(
@@ -93,14 +90,18 @@ def once_per_council():
 
 
 @pytest.fixture(scope="module")
-def browser_run(browser, built_site, sample, council, once_per_council):
-    """Every browser check on the sample, run once per council and shared by the tests below."""
+def browser_pass(browser, built_site, sample, council, once_per_council):
+    """One setting's browser pass over the sample (sitecheck.browser.SETTINGS), run once per
+    council and setting, and shared by the tests of that setting."""
 
-    def run():
-        with serve(built_site) as url:
-            return check_pages(browser, url, sample)
+    def run(setting: str) -> BrowserRun:
+        def check() -> BrowserRun:
+            with serve(built_site) as url:
+                return check_pages(browser, url, sample, [setting])
 
-    return once_per_council(council, "browser", run)
+        return once_per_council(council, setting, check)
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -120,15 +121,11 @@ def every_page(built_site, council, once_per_council):
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_the_browser_sample_covers_every_page(
-    council, built_site, built_sites, browser_run, sample
-):
-    """Any page the browser did not check has a page it did check with the same template and
+def test_the_browser_sample_covers_every_page(council, built_site, built_sites, sample):
+    """Any page the browser does not check has a page it does check with the same template and
     every component, control and ARIA attribute it has: a new component is always checked."""
     pages = built_pages(built_site)
-    checked = [page for page in pages if page.url in browser_run.checked]
-    assert sorted(browser_run.checked) == sorted(sample)
+    checked = [page for page in pages if page.url in sample]
     if council != FIRST_COUNCIL:
         checked += first_council_sample(built_sites)
     problems = uncovered(pages, checked)
@@ -136,9 +133,15 @@ def test_the_browser_sample_covers_every_page(
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_ibm_equal_access_finds_nothing(browser_run, sample, site_report, council):
-    failures = browser_run.failures["ibm"]
+@pytest.mark.parametrize("setting", list(SETTINGS))
+def test_each_browser_pass_checks_every_page_of_the_sample(browser_pass, setting, sample):
+    assert browser_pass(setting).checked == sample
+
+
+@pytest.mark.a11y
+@pytest.mark.parametrize("setting", ["desktop"])
+def test_ibm_equal_access_finds_nothing(browser_pass, setting, sample, site_report, council):
+    failures = browser_pass(setting).failures["ibm"]
     site_report.add(
         council, "IBM Equal Access (WCAG 2.2 policy, violations, 1280x800)", len(sample), failures
     )
@@ -146,9 +149,9 @@ def test_ibm_equal_access_finds_nothing(browser_run, sample, site_report, counci
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_html_codesniffer_finds_no_error(browser_run, sample, site_report, council):
-    failures = browser_run.failures["htmlcs"]
+@pytest.mark.parametrize("setting", ["desktop"])
+def test_html_codesniffer_finds_no_error(browser_pass, setting, sample, site_report, council):
+    failures = browser_pass(setting).failures["htmlcs"]
     site_report.add(
         council, "HTML_CodeSniffer (WCAG 2 AA, errors, 1280x800)", len(sample), failures
     )
@@ -156,72 +159,72 @@ def test_html_codesniffer_finds_no_error(browser_run, sample, site_report, counc
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_axe_finds_nothing_at_desktop_and_phone_widths(browser_run, sample, site_report, council):
-    failures = browser_run.failures["axe"]
+@pytest.mark.parametrize("setting", ["desktop", "phone"])
+def test_axe_finds_nothing(browser_pass, setting, sample, site_report, council):
+    failures = browser_pass(setting).failures["axe"]
     site_report.add(
-        council,
-        "axe-core (WCAG 2.2 AA and best practice, 1280x800 and 320x640)",
-        len(sample),
-        failures,
+        council, f"axe-core (WCAG 2.2 AA and best practice), {setting}", len(sample), failures
     )
     assert failures == [], report(failures)
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_no_page_scrolls_sideways_at_200_percent_zoom_or_320px_without_javascript(
-    browser_run, sample, site_report, council
-):
-    failures = browser_run.failures["reflow"]
-    site_report.add(
-        council,
-        "Reflow at 320px (with and without JavaScript) and 200% zoom",
-        len(sample),
-        failures,
-    )
+@pytest.mark.parametrize("setting", ["phone", "zoom", "no-javascript"])
+def test_no_page_scrolls_sideways(browser_pass, setting, sample, site_report, council):
+    """At 320 px with and without JavaScript, and at 200% zoom (where no text is cut off)."""
+    failures = browser_pass(setting).failures["reflow"]
+    site_report.add(council, f"Reflow, {setting}", len(sample), failures)
     assert failures == [], report(failures)
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_no_page_scrolls_sideways_at_320px(every_page_in_browser, pages, site_report, council):
+def test_every_page_fits_320px(every_page_in_browser, pages, site_report, council):
     failures = every_page_in_browser["reflow"]
     site_report.add(council, "Reflow at 320px, every page", len(pages), failures)
     assert failures == [], report(failures)
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_no_page_requests_another_host(
-    browser_run, every_page_in_browser, every_page, pages, site_report, council
+@pytest.mark.parametrize("setting", list(SETTINGS))
+def test_no_page_requests_another_host_in_the_browser(
+    browser_pass, setting, sample, site_report, council
 ):
-    """Recorded in the browser as every page loads (and in every setting of the sample), and
-    read from every page's HTML and the site's stylesheets."""
-    failures = (
-        browser_run.failures["privacy"]
-        + every_page_in_browser["privacy"]
-        + every_page["other-host"]
+    """Recorded as each page of the sample loads, in every setting (JavaScript on and off)."""
+    failures = browser_pass(setting).failures["privacy"]
+    site_report.add(
+        council, f"Privacy: nothing loaded from another host, {setting}", len(sample), failures
     )
-    site_report.add(council, "Privacy: nothing loaded from another host", len(pages), failures)
     assert failures == [], report(failures)
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_every_page_works_without_javascript(browser_run, sample, site_report, council):
-    failures = browser_run.failures["no-javascript"]
+def test_no_page_requests_another_host(
+    every_page_in_browser, every_page, pages, site_report, council
+):
+    """Recorded in the browser as every page loads, and read from every page's HTML and the
+    site's stylesheets."""
+    failures = every_page_in_browser["privacy"] + every_page["other-host"]
+    site_report.add(
+        council, "Privacy: nothing loaded from another host, every page", len(pages), failures
+    )
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+@pytest.mark.parametrize("setting", ["no-javascript"])
+def test_every_page_works_without_javascript(browser_pass, setting, sample, site_report, council):
+    failures = browser_pass(setting).failures["no-javascript"]
     site_report.add(council, "No JavaScript: main content shown, links work", len(sample), failures)
     assert failures == [], report(failures)
 
 
 @pytest.mark.a11y
-@pytest.mark.browser
-def test_keyboard_skip_link_and_visible_focus(browser_run, sample, site_report, council):
-    failures = browser_run.failures["keyboard"]
+@pytest.mark.parametrize("setting", ["desktop", "phone", "tablet"])
+def test_keyboard_skip_link_and_visible_focus(browser_pass, setting, sample, site_report, council):
+    failures = browser_pass(setting).failures["keyboard"]
     site_report.add(
         council,
-        "Keyboard: skip link, visible focus, nothing invisible focused",
+        f"Keyboard: skip link, visible focus, nothing invisible focused, {setting}",
         len(sample),
         failures,
     )

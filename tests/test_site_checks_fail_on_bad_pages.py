@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROJECT
-from sitecheck.browser import check_pages, reflow_every_page
+from sitecheck.browser import SETTINGS, check_pages, reflow_every_page
 from sitecheck.reading import reading_failures, site_reading_levels
 from sitecheck.sample import built_pages, choose_sample, uncovered
 from sitecheck.server import page_urls, serve
@@ -34,10 +34,28 @@ def bad_site_url():
 BAD_PAGE_URLS = sorted(f"{case.name}/" for case in BAD_PAGES.iterdir() if case.is_dir())
 
 
+# Each browser setting loads the bad pages its checks must fail on, and the good page, which
+# must pass every check in every setting.
+BAD_PAGES_BY_SETTING = {
+    "desktop": ["axe/", "no-skip-link/", "skip-goes-nowhere/", "focus-hidden/", "offsite/"],
+    "phone": ["axe/", "wide/"],
+    "tablet": ["focus-hidden/"],
+    "zoom": ["clipped/"],
+    "no-javascript": ["js-only/", "broken-links/", "offsite/"],
+}
+
+
 @pytest.fixture(scope="session")
 def bad_results(browser, bad_site_url):
-    """Every browser check over every bad page and the good one, in one pass."""
-    return check_pages(browser, bad_site_url, BAD_PAGE_URLS).failures
+    """Each browser setting's checks over its bad pages and the good one."""
+    assert set(BAD_PAGES_BY_SETTING) == set(SETTINGS)
+    failures: dict[str, list] = {}
+    for setting, pages in BAD_PAGES_BY_SETTING.items():
+        run = check_pages(browser, bad_site_url, [*pages, "good/"], [setting])
+        assert run.checked == [*pages, "good/"]
+        for check, found in run.failures.items():
+            failures.setdefault(check, []).extend(found)
+    return failures
 
 
 def _found(failures, page: str) -> str:

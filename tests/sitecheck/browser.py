@@ -89,11 +89,15 @@ document.addEventListener('DOMContentLoaded', () => {
 """
 
 
-def new_context(browser: Browser, offsite: OffsiteRequests, **options) -> BrowserContext:
+def new_context(
+    browser: Browser, offsite: OffsiteRequests, with_axe: bool = False, **options
+) -> BrowserContext:
+    """A context that records requests to other hosts and turns transitions off; with_axe
+    loads axe-core into every page (it costs a tenth of a second a page, so only where used)."""
     context = browser.new_context(**options)
     offsite.watch(context)
     context.add_init_script(_NO_TRANSITIONS)
-    if options.get("java_script_enabled", True):
+    if with_axe:
         context.add_init_script(path=str(AXE))
     return context
 
@@ -242,30 +246,43 @@ def no_javascript_failures(page: Page, name: str) -> list[Failure]:
     return failures
 
 
-_FOCUSED_ELEMENT_JS = """
-order => {
-  const e = document.activeElement;
-  if (!e || e === document.body || e.hasAttribute('data-sl-focus-order')) return null;
-  e.setAttribute('data-sl-focus-order', order);
-  const r = e.getBoundingClientRect();
-  const s = getComputedStyle(e);
-  return {
-    name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-          (e.getAttribute('href') ? '[href="' + e.getAttribute('href') + '"]' : '') +
-          (e.textContent.trim()
-            ? ' "' + e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 30) + '"' : ''),
-    visible: r.width > 0 && r.height > 0
-             && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
-             && r.bottom > -window.scrollY && r.right > 0,
-    tag: e.tagName.toLowerCase(),
-    href: e.getAttribute('href') || '',
-    skip: /skip/i.test(String(e.className)) || /^skip/i.test(e.textContent.trim()),
-    style: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join(' | '),
-    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
-    shadow: s.boxShadow !== 'none',
-  };
+# Installed once per page: each element that takes focus is described while it has focus (its
+# focus styles apply then), in order. The walk stops at the first element seen twice (Tab came
+# round to the start again) or at the page's end (focus left the page).
+_RECORD_FOCUS_JS = """
+() => {
+  window.slFocus = {seen: [], done: false};
+  document.addEventListener('focusin', event => {
+    const record = window.slFocus, e = event.target;
+    if (record.done) return;
+    if (e.hasAttribute('data-sl-focus-order')) { record.done = true; return; }
+    const order = String(record.seen.length);
+    e.setAttribute('data-sl-focus-order', order);
+    const r = e.getBoundingClientRect();
+    const s = getComputedStyle(e);
+    record.seen.push({
+      name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+            (e.getAttribute('href') ? '[href="' + e.getAttribute('href') + '"]' : '') +
+            (e.textContent.trim()
+              ? ' "' + e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 30) + '"' : ''),
+      visible: r.width > 0 && r.height > 0
+               && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+               && r.bottom > -window.scrollY && r.right > 0,
+      tag: e.tagName.toLowerCase(),
+      href: e.getAttribute('href') || '',
+      skip: /skip/i.test(String(e.className)) || /^skip/i.test(e.textContent.trim()),
+      style: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join(' | '),
+      outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+      shadow: s.boxShadow !== 'none',
+    });
+  }, true);
 }
 """
+
+# Enough Tabs between looks at the record that a short page needs one look, few enough that
+# few are pressed after the end.
+_TABS_PER_LOOK = 15
+_MOST_TABS = 400
 
 _UNFOCUSED_STYLES_JS = """
 () => { document.activeElement && document.activeElement.blur();
@@ -289,13 +306,21 @@ def keyboard_failures(page: Page, name: str, width: str = "1280px") -> list[Fail
 
 def _keyboard_failures(page: Page, name: str) -> list[Failure]:
     failures = []
-    seen = {}
-    for order in range(400):
-        page.keyboard.press("Tab")
-        element = page.evaluate(_FOCUSED_ELEMENT_JS, str(order))
-        if element is None:
-            break
-        seen[str(order)] = element
+    page.evaluate(_RECORD_FOCUS_JS)
+    record = {"seen": [], "done": False}
+    tabs = 0
+    while not record["done"] and tabs < _MOST_TABS:
+        for _ in range(_TABS_PER_LOOK):
+            page.keyboard.press("Tab")
+        tabs += _TABS_PER_LOOK
+        record = page.evaluate(
+            "() => ({done: window.slFocus.done || document.activeElement === document.body,"
+            " count: window.slFocus.seen.length})"
+        )
+    seen = {
+        str(order): element for order, element in enumerate(page.evaluate("window.slFocus.seen"))
+    }
+    for element in seen.values():
         if not element["visible"]:
             failures.append(
                 Failure(
@@ -360,6 +385,61 @@ def _skip_link_failures(page: Page, name: str, first: dict | None) -> list[Failu
 CHECKS = ("axe", "ibm", "htmlcs", "reflow", "privacy", "no-javascript", "keyboard")
 
 
+def _desktop(page: Page, name: str) -> dict[str, list[Failure]]:
+    return {
+        "axe": axe_failures(page, name, "1280x800"),
+        "keyboard": keyboard_failures(page, name),
+        "ibm": ibm_failures(page, name),
+        "htmlcs": htmlcs_failures(page, name),
+    }
+
+
+def _phone(page: Page, name: str) -> dict[str, list[Failure]]:
+    return {
+        "axe": axe_failures(page, name, "320x640"),
+        "reflow": reflow_failures(page, name, PHONE, "320px"),
+        "keyboard": keyboard_failures(page, name, "320px"),
+    }
+
+
+def _tablet(page: Page, name: str) -> dict[str, list[Failure]]:
+    # Where a menu folds away, nothing hidden may take focus: checked at three widths.
+    return {"keyboard": keyboard_failures(page, name, "768px")}
+
+
+def _zoomed(page: Page, name: str) -> dict[str, list[Failure]]:
+    return {"reflow": zoom_failures(page, name)}
+
+
+def _no_javascript(page: Page, name: str) -> dict[str, list[Failure]]:
+    return {
+        "no-javascript": no_javascript_failures(page, name),
+        # Some layout is fixed by JavaScript; without it the page must still fit a phone.
+        "reflow": reflow_failures(page, name, PHONE, "320px without JavaScript"),
+    }
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One way of loading every page, and the checks run on each page loaded that way."""
+
+    checks: object  # (page, name) -> {check: failures}
+    with_axe: bool
+    options: dict
+
+
+# Each setting is a pass over the pages on its own, so passes can run on different workers.
+SETTINGS = {
+    "desktop": Setting(_desktop, True, {"viewport": DESKTOP}),
+    "phone": Setting(_phone, True, {"viewport": PHONE}),
+    "tablet": Setting(_tablet, False, {"viewport": TABLET}),
+    "zoom": Setting(_zoomed, False, {"viewport": ZOOM_200, "device_scale_factor": 2}),
+    "no-javascript": Setting(
+        _no_javascript, False, {"viewport": PHONE, "java_script_enabled": False}
+    ),
+}
+
+
 @dataclass
 class BrowserRun:
     """What a run of browser checks found, and which pages every one of its passes loaded."""
@@ -368,8 +448,10 @@ class BrowserRun:
     checked: list[str]
 
 
-def check_pages(browser: Browser, base_url: str, pages: list[str]) -> BrowserRun:
-    """Run every browser check on every page, loading each page once per setting.
+def check_pages(
+    browser: Browser, base_url: str, pages: list[str], settings: list[str] = tuple(SETTINGS)
+) -> BrowserRun:
+    """Run the checks of each setting on every page, loading each page once per setting.
 
     Requests to other hosts are recorded in every pass, so the privacy check sees each page
     with JavaScript on and off, at every size.
@@ -377,47 +459,19 @@ def check_pages(browser: Browser, base_url: str, pages: list[str]) -> BrowserRun
     offsite = OffsiteRequests()
     results: dict[str, list[Failure]] = {check: [] for check in CHECKS}
     loaded: list[set[str]] = []
-
-    def each_page(check, **options) -> None:
-        context = new_context(browser, offsite, **options)
+    for name in settings:
+        setting = SETTINGS[name]
+        context = new_context(browser, offsite, setting.with_axe, **setting.options)
         page = context.new_page()
         loaded.append(set())
         try:
             for path in pages:
                 open_page(page, base_url, path, offsite)
-                check(page, path or "/")
+                for check, failures in setting.checks(page, path or "/").items():
+                    results[check].extend(failures)
                 loaded[-1].add(path)
         finally:
             context.close()
-
-    def desktop(page: Page, name: str) -> None:
-        results["axe"].extend(axe_failures(page, name, "1280x800"))
-        results["keyboard"].extend(keyboard_failures(page, name))
-        results["ibm"].extend(ibm_failures(page, name))
-        results["htmlcs"].extend(htmlcs_failures(page, name))
-
-    def phone(page: Page, name: str) -> None:
-        results["axe"].extend(axe_failures(page, name, "320x640"))
-        results["reflow"].extend(reflow_failures(page, name, PHONE, "320px"))
-        results["keyboard"].extend(keyboard_failures(page, name, "320px"))
-
-    def tablet(page: Page, name: str) -> None:
-        # Where a menu folds away, nothing hidden may take focus: checked at three widths.
-        results["keyboard"].extend(keyboard_failures(page, name, "768px"))
-
-    def zoomed(page: Page, name: str) -> None:
-        results["reflow"].extend(zoom_failures(page, name))
-
-    def no_javascript(page: Page, name: str) -> None:
-        results["no-javascript"].extend(no_javascript_failures(page, name))
-        # Some layout is fixed by JavaScript; without it the page must still fit a phone.
-        results["reflow"].extend(reflow_failures(page, name, PHONE, "320px without JavaScript"))
-
-    each_page(desktop, viewport=DESKTOP)
-    each_page(phone, viewport=PHONE)
-    each_page(tablet, viewport=TABLET)
-    each_page(zoomed, viewport=ZOOM_200, device_scale_factor=2)
-    each_page(no_javascript, viewport=PHONE, java_script_enabled=False)
     results["privacy"] = offsite.failures()
     checked = set.intersection(*loaded) if loaded else set()
     return BrowserRun(results, [path for path in pages if path in checked])

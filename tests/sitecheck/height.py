@@ -6,6 +6,7 @@ budget (tests/test_outcome_height.py) and make bench both measure with this.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Browser
@@ -24,15 +25,37 @@ def outcome_urls(site: Path) -> list[str]:
     )
 
 
-def page_heights(browser: Browser, base_url: str, urls: list[str]) -> dict[str, int]:
-    """{url: height} of each page laid out 390 px wide, without JavaScript as the finder runs."""
+@dataclass(frozen=True)
+class OutcomeMeasure:
+    height: int  # of the whole page
+    first_step_bottom: int  # where the "What to do first" panel ends, from the top
+
+
+_MEASURE_JS = """() => {
+  const panel = document.querySelector('.sl-finder .sl-panel');
+  return {
+    height: document.documentElement.scrollHeight,
+    first_step_bottom: panel ? Math.round(panel.getBoundingClientRect().bottom + window.scrollY)
+                             : -1,
+  };
+}"""
+
+
+def measure_outcomes(browser: Browser, base_url: str, urls: list[str]) -> dict[str, OutcomeMeasure]:
+    """Each page laid out 390 px wide, without JavaScript as the finder runs: one load and one
+    measurement a page."""
     context = browser.new_context(viewport=PHONE_390, java_script_enabled=False)
     page = context.new_page()
-    heights = {}
+    measures = {}
     try:
         for url in urls:
             page.goto(base_url + url)
-            heights[url] = page.evaluate("() => document.documentElement.scrollHeight")
+            measures[url] = OutcomeMeasure(**page.evaluate(_MEASURE_JS))
     finally:
         context.close()
-    return heights
+    return measures
+
+
+def page_heights(browser: Browser, base_url: str, urls: list[str]) -> dict[str, int]:
+    """{url: height} of each page laid out 390 px wide, without JavaScript as the finder runs."""
+    return {url: m.height for url, m in measure_outcomes(browser, base_url, urls).items()}
