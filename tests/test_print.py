@@ -190,15 +190,15 @@ def test_the_guide_pdf_has_every_route_and_provider_phone_number(built_site):
     assert missing == []
 
 
-@pytest.mark.extra_build
-def test_changed_content_makes_a_new_guide_pdf_not_the_cached_one(variant_build):
+def test_changed_content_makes_new_pdfs_not_the_cached_ones(variant_build):
     """The variant's copy carried the shipped council's PDF cache; its changed content must
     make new PDFs, not find the old ones. (A build of unchanged content makes none: see
     tests/test_atomic_build.py, and tests/test_forms.py for the cache itself.)"""
-    text = pdf_text(variant_build.site / "guide" / "whole-guide.pdf")
-    assert "Riverside Mediation Trust" in text and variant.COUNCIL_NAME in text
+    form = variant_build.site / "forms" / "request-for-disagreement-resolution"
+    text = pdf_text(form / "request-for-disagreement-resolution-print.pdf")
+    assert "Riverside Mediation Trust" in text and variant.PAYLOADS[0] in text
     made = {p.name for p in (variant_build.project / PDF_CACHE).glob("*.pdf")}
-    assert made - variant_build.pdfs_carried, "no new PDF: the old guide came from the cache"
+    assert made - variant_build.pdfs_carried, "no new PDF: the old ones came from the cache"
 
 
 def test_the_guide_pdf_contents_give_each_sections_page_and_link_to_it(built_site):

@@ -21,7 +21,8 @@ import pytest
 import yaml
 from conftest import COUNCILS, PROJECT
 from sitecheck import report
-from sitecheck.browser import SETTINGS, BrowserRun, check_pages, reflow_every_page
+from sitecheck.browser import SETTINGS, BrowserRun, check_pages, load_every_page
+from sitecheck.height import outcome_urls
 from sitecheck.reading import reading_failures, site_reading_levels
 from sitecheck.sample import built_pages, choose_sample, uncovered
 from sitecheck.server import page_urls, serve
@@ -106,11 +107,12 @@ def browser_pass(browser, built_site, sample, council, once_per_council):
 
 @pytest.fixture(scope="module")
 def every_page_in_browser(browser, built_site, pages, council, once_per_council):
-    """Every page loaded once at 320 px: its reflow, and any request it makes elsewhere."""
+    """Every page loaded once at 320 px: its reflow, any request it makes elsewhere, and each
+    finder outcome page's height at 390 px."""
 
     def run():
         with serve(built_site) as url:
-            return reflow_every_page(browser, url, pages)
+            return load_every_page(browser, url, pages, set(outcome_urls(built_site)))
 
     return once_per_council(council, "every page in the browser", run)
 
@@ -179,9 +181,32 @@ def test_no_page_scrolls_sideways(browser_pass, setting, sample, site_report, co
 
 @pytest.mark.a11y
 def test_every_page_fits_320px(every_page_in_browser, pages, site_report, council):
-    failures = every_page_in_browser["reflow"]
+    failures = every_page_in_browser.reflow
     site_report.add(council, "Reflow at 320px, every page", len(pages), failures)
     assert failures == [], report(failures)
+
+
+# Finder outcome pages fit a phone: at 390 px wide, every outcome page is at most 4,000 CSS px
+# tall, and its summary and "What to do first" are on the first screen (844 px). Outcome pages
+# load no JavaScript (tests/test_page_weight.py), so they are the same with it on or off.
+MAX_OUTCOME_HEIGHT = 4000
+FIRST_SCREEN = 844
+
+
+def test_every_outcome_page_fits_the_height_budget(every_page_in_browser, built_site):
+    measures = every_page_in_browser.outcomes
+    assert len(measures) >= 30, f"only {len(measures)} outcome pages found in {built_site}"
+    too_tall = {url: m.height for url, m in measures.items() if m.height > MAX_OUTCOME_HEIGHT}
+    assert too_tall == {}, f"taller than {MAX_OUTCOME_HEIGHT} px at 390 px wide: {too_tall}"
+
+
+def test_the_summary_and_first_step_are_on_the_first_screen(every_page_in_browser):
+    late = {
+        url: m.first_step_bottom
+        for url, m in every_page_in_browser.outcomes.items()
+        if not 0 < m.first_step_bottom <= FIRST_SCREEN
+    }
+    assert late == {}, f"'What to do first' missing or below the first screen: {late}"
 
 
 @pytest.mark.a11y
@@ -203,7 +228,7 @@ def test_no_page_requests_another_host(
 ):
     """Recorded in the browser as every page loads, and read from every page's HTML and the
     site's stylesheets."""
-    failures = every_page_in_browser["privacy"] + every_page["other-host"]
+    failures = every_page_in_browser.privacy + every_page["other-host"]
     site_report.add(
         council, "Privacy: nothing loaded from another host, every page", len(pages), failures
     )

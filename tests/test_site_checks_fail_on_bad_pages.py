@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROJECT
-from sitecheck.browser import SETTINGS, check_pages, reflow_every_page
+from sitecheck.browser import SETTINGS, check_pages, load_every_page
 from sitecheck.reading import reading_failures, site_reading_levels
 from sitecheck.sample import built_pages, choose_sample, uncovered
 from sitecheck.server import page_urls, serve
@@ -111,11 +111,11 @@ def test_browser_check_fails_on_its_bad_page(bad_results, check, page, expected)
 def test_the_every_page_reflow_pass_fails_on_a_wide_page_and_an_offsite_request(
     browser, bad_site_url
 ):
-    results = reflow_every_page(browser, bad_site_url, BAD_PAGE_URLS)
-    assert "page scrolls sideways" in _found(results["reflow"], "wide/")
-    offsite = _found(results["privacy"], "offsite/")
+    results = load_every_page(browser, bad_site_url, BAD_PAGE_URLS)
+    assert "page scrolls sideways" in _found(results.reflow, "wide/")
+    offsite = _found(results.privacy, "offsite/")
     assert "https://fonts.example.com/font.css" in offsite, offsite
-    assert _found(results["reflow"] + results["privacy"], "good/") == ""
+    assert _found(results.reflow + results.privacy, "good/") == ""
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from . import Failure
+from .height import PHONE_390, measure_outcome
 from .tools import ACE, AXE, CHROMIUM, HTMLCS
 
 # Flags that work on this project's machines (shared/tooling/checking-tools.md): without the
@@ -477,21 +478,35 @@ def check_pages(
     return BrowserRun(results, [path for path in pages if path in checked])
 
 
-def reflow_every_page(
-    browser: Browser, base_url: str, pages: list[str]
-) -> dict[str, list[Failure]]:
+@dataclass
+class EveryPageRun:
+    reflow: list[Failure]
+    privacy: list[Failure]
+    outcomes: dict  # url -> height.OutcomeMeasure, at 390 px
+
+
+def load_every_page(
+    browser: Browser, base_url: str, pages: list[str], outcome_pages: set[str] = frozenset()
+) -> EveryPageRun:
     """Every page at 320 px, the width where content alone (a long word, a wide table, an
     address) can make a page scroll sideways: one load and one measurement a page, with the
-    requests it makes to other hosts recorded and blocked."""
+    requests it makes to other hosts recorded and blocked. Each finder outcome page is then
+    measured at 390 px (tests/sitecheck/height.py) without loading it again."""
     offsite = OffsiteRequests()
     reflow: list[Failure] = []
+    outcomes = {}
     context = browser.new_context(viewport=PHONE)
     offsite.watch(context)
     page = context.new_page()
     try:
         for path in pages:
+            if page.viewport_size != PHONE:
+                page.set_viewport_size(PHONE)
             open_page(page, base_url, path, offsite)
             reflow.extend(reflow_failures(page, path or "/", PHONE, "320px"))
+            if path in outcome_pages:
+                page.set_viewport_size(PHONE_390)
+                outcomes[path] = measure_outcome(page)
     finally:
         context.close()
-    return {"reflow": reflow, "privacy": offsite.failures()}
+    return EveryPageRun(reflow, offsite.failures(), outcomes)

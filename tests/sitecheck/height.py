@@ -1,7 +1,7 @@
 """How tall each finder outcome page is on a phone, in CSS pixels, in headless Chromium.
 
 Families read outcome pages on phones: a page of many screens hides the routes at its end. The
-budget (tests/test_outcome_height.py) and make bench both measure with this.
+budget (tests/test_site_checks.py) and make bench both measure with this.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 # A common phone (iPhone 12 to 15): 390 x 844 CSS pixels.
 PHONE_390 = {"width": 390, "height": 844}
@@ -41,16 +41,21 @@ _MEASURE_JS = """() => {
 }"""
 
 
+def measure_outcome(page: Page) -> OutcomeMeasure:
+    """The page as it is laid out now (the site checks load each page once, at 320 px, then
+    measure outcome pages at 390 px)."""
+    return OutcomeMeasure(**page.evaluate(_MEASURE_JS))
+
+
 def measure_outcomes(browser: Browser, base_url: str, urls: list[str]) -> dict[str, OutcomeMeasure]:
-    """Each page laid out 390 px wide, without JavaScript as the finder runs: one load and one
-    measurement a page."""
+    """Each page laid out 390 px wide, without JavaScript as the finder runs."""
     context = browser.new_context(viewport=PHONE_390, java_script_enabled=False)
     page = context.new_page()
     measures = {}
     try:
         for url in urls:
             page.goto(base_url + url)
-            measures[url] = OutcomeMeasure(**page.evaluate(_MEASURE_JS))
+            measures[url] = measure_outcome(page)
     finally:
         context.close()
     return measures
