@@ -252,3 +252,100 @@ def test_markdown_keeps_safe_links():
         MarkdownText("[GOV.UK](https://www.gov.uk) or [call](tel:+441134960000)")
     )
     assert 'href="https://www.gov.uk"' in html and 'href="tel:+441134960000"' in html
+
+
+# --- The big templates, rendered from small records: a template change is caught here in a
+# fraction of a second, before the browser checks of the built site. ---
+
+
+def test_a_finder_question_is_a_heading_and_one_link_per_option(env):
+    from macros.records import Option, Question
+
+    question = Question(
+        id="decision",
+        text="What did the council & school decide?",
+        hint="It is in the letter",
+        options=[
+            Option(id="no-plan", label="Not to make a plan", hint="After an assessment", next="a"),
+            Option(id="not-sure", label="I'm not sure", next="b"),
+        ],
+    )
+    html = render(
+        env,
+        "finder_question.html",
+        question=question,
+        options=[{"option": o, "url": f"{o.id}/"} for o in question.options],
+        answers=[],
+        links={"back": "../", "start_again": "../../", "sendiass": "../../../sendiass/"},
+    )
+    assert '<h1 class="sl-finder__question" id="question">What did the council &amp; school' in html
+    assert '<p class="sl-hint">It is in the letter</p>' in html
+    assert re.findall(r'<a class="sl-option" href="([^"]+)"', html) == ["no-plan/", "not-sure/"]
+    # An option's hint is tied to its link, so a screen reader reads it with the option.
+    assert 'aria-describedby="hint-no-plan"' in html and 'id="hint-no-plan"' in html
+    assert "I&#39;m not sure" in html
+
+
+def test_a_form_page_labels_every_field_and_marks_the_required_ones(env):
+    from macros.records import FormField, FormOption, FormSection, RequestForm
+
+    form = RequestForm(
+        id="small-form",
+        title="A small form",
+        introduction="Fill this in.",
+        sections=[
+            FormSection(
+                id="about-you",
+                title="About you",
+                fields=[
+                    FormField(id="name", type="short-text", label="Your name", required=True),
+                    FormField(
+                        id="contact",
+                        type="tick-one",
+                        label="How to contact you",
+                        hint="Choose one",
+                        options=[
+                            FormOption(id="phone", label="Phone"),
+                            FormOption(id="email", label="Email"),
+                        ],
+                    ),
+                    FormField(id="agree", type="consent", label="I agree", required=True),
+                ],
+            )
+        ],
+    )
+    html = render(env, "form_page.html", form=form, recipients=[], time_limits=[], attachments=[])
+    assert "<h1>A small form</h1>" in html
+    assert '<h3 class="sl-form__section" id="section-about-you">About you</h3>' in html
+    for field_id in ("name", "contact-phone", "contact-email", "agree"):
+        assert f'id="{field_id}"' in html and f'for="{field_id}"' in html, field_id
+    assert '<legend class="sl-legend">How to contact you</legend>' in html
+    assert 'aria-describedby="contact-hint"' in html
+    assert html.count("data-sl-required") == 2
+    assert 'data-sl-error="Fill in “Your name”"' in html
+    assert 'data-sl-error="Tick “I agree” if you agree"' in html
+
+
+def test_a_route_comparison_is_a_captioned_table_and_a_list_for_phones(env):
+    content = _content()
+    routes = [content.route("mediation"), content.route("tribunal-appeal")]
+    html = render(
+        env,
+        "route_comparison.html",
+        caption="Mediation or an appeal",
+        items=[
+            {
+                "route": route,
+                "url": f"../{route.id}/",
+                "time_limits": [content.time_limit(t) for t in route.all_time_limits],
+            }
+            for route in routes
+        ],
+    )
+    assert '<caption id="comparison-caption">Mediation or an appeal</caption>' in html
+    # The table scrolls in a named region that takes focus, so a keyboard can scroll it.
+    assert 'role="region" aria-labelledby="comparison-caption" tabindex="0"' in html
+    assert '<div class="sl-compare-narrow">' in html
+    for route in routes:
+        assert html.count(f'href="../{route.id}/"') == 2, route.id  # once in each layout
+        assert route.name in html
