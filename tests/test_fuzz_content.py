@@ -4,8 +4,9 @@ loader answers with messages that name the file, or loads it; it never fails wit
 Mutations of the real files: a line deleted, duplicated (so keys repeat) or swapped with
 another, the file cut short, random bytes put in, and a value replaced by another type. Each
 case checks the changed file on its own (macros.content.check_file, a few milliseconds); every
-twentieth case loads the whole folder, references and all. `make test` runs 2,000 cases;
-`make fuzz` runs more (FUZZ_EXAMPLES, 10,000 by default).
+twentieth case loads the whole folder, references and all. `make test` runs 2,000 cases (two
+tests of 1,000, one per half of the files); `make fuzz` runs more (FUZZ_EXAMPLES, 10,000 by
+default).
 """
 
 from __future__ import annotations
@@ -59,9 +60,14 @@ ODD_VALUES = [
 ]
 
 
+# Two halves of the files, each a test of its own with half the cases, so pytest-xdist can
+# run them side by side.
+HALVES = {"first-half": FILES[0::2], "second-half": FILES[1::2]}
+
+
 @st.composite
-def mutated(draw) -> tuple[str, bytes]:
-    name = draw(st.sampled_from(FILES))
+def mutated(draw, files: list[str]) -> tuple[str, bytes]:
+    name = draw(st.sampled_from(files))
     lines = ORIGINALS[name].split(b"\n")
     kind = draw(
         st.sampled_from(["delete", "duplicate", "swap", "truncate", "bytes", "value", "indent"])
@@ -97,17 +103,18 @@ def content_copy(tmp_path_factory) -> Path:
     return folder
 
 
-def test_any_change_to_a_file_gives_messages_that_name_it_or_loads(content_copy):
+@pytest.mark.parametrize("half", list(HALVES))
+def test_any_change_to_a_file_gives_messages_that_name_it_or_loads(content_copy, half):
     calls = {"count": 0}
 
     @settings(
-        max_examples=EXAMPLES,
+        max_examples=EXAMPLES // len(HALVES),
         deadline=None,
         database=None,
         derandomize=True,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(mutated())
+    @given(mutated(HALVES[half]))
     def check(case):
         name, text = case
         path = content_copy / name
