@@ -182,7 +182,7 @@ def height_lines(heights: dict[str, int]) -> list[str]:
         "",
         f"Height of each of the {len(heights)} outcome pages at 390 px wide (CSS px, Chromium,",
         "JavaScript off as the finder runs). Target: at most 4,000 px each, checked by",
-        "`tests/test_outcome_height.py`.",
+        "`tests/test_site_checks.py`.",
         "",
         f"- Tallest: {max(heights.values()):,} px; median: "
         f"{round(statistics.median(heights.values())):,} px.",
