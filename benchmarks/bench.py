@@ -161,7 +161,7 @@ def page_weights(site: Path) -> list[tuple[str, object, object]]:
 
 
 def outcome_heights(site: Path) -> dict[str, int]:
-    """How tall each finder outcome page is at 390 px wide (tests/test_outcome_height.py)."""
+    """How tall each finder outcome page is at 390 px wide (tests/test_site_checks.py)."""
     from playwright.sync_api import sync_playwright
     from sitecheck.browser import launch
     from sitecheck.height import outcome_urls, page_heights
