@@ -280,9 +280,15 @@ _RECORD_FOCUS_JS = """
 }
 """
 
-# Enough Tabs between looks at the record that a short page needs one look, few enough that
-# few are pressed after the end.
-_TABS_PER_LOOK = 15
+# How many Tabs the page should take: its focusable elements. The walk presses that many (and
+# two more, to come round to the start) before it first looks at the record, then a few at a
+# time; each Tab costs about 10 ms on a long page, so pressing far past the end is waste.
+_FOCUSABLE_COUNT_JS = """
+() => [...document.querySelectorAll(
+  'a[href], button, input, select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"])'
+)].filter(e => e.checkVisibility()).length
+"""
+_TABS_PER_LOOK = 5
 _MOST_TABS = 400
 
 _UNFOCUSED_STYLES_JS = """
@@ -310,10 +316,12 @@ def _keyboard_failures(page: Page, name: str) -> list[Failure]:
     page.evaluate(_RECORD_FOCUS_JS)
     record = {"seen": [], "done": False}
     tabs = 0
+    batch = min(page.evaluate(_FOCUSABLE_COUNT_JS) + 2, _MOST_TABS)
     while not record["done"] and tabs < _MOST_TABS:
-        for _ in range(_TABS_PER_LOOK):
+        for _ in range(batch):
             page.keyboard.press("Tab")
-        tabs += _TABS_PER_LOOK
+        tabs += batch
+        batch = _TABS_PER_LOOK
         record = page.evaluate(
             "() => ({done: window.slFocus.done || document.activeElement === document.body,"
             " count: window.slFocus.seen.length})"
