@@ -268,8 +268,7 @@ def pytest_collection_modifyitems(items):
 
 
 # The slowest work, started first so that no long unit is left for the end: the browser
-# passes (the first council's desktop pass is the longest), then single long tests.
-_SLOW_PASSES = ("desktop", "phone", "tablet", "no-javascript", "zoom")
+# passes (in sitecheck.browser.SETTINGS' order, slowest first), then single long tests.
 _SLOW_MODULES = (
     "test_site_checks.py",
     "test_injection.py",
@@ -281,10 +280,10 @@ _SLOW_MODULES = (
 def _slowest_first(nodeid: str) -> tuple:
     path, _, name = nodeid.partition("::")
     module = next((i for i, m in enumerate(_SLOW_MODULES) if path.endswith(m)), len(_SLOW_MODULES))
+    from sitecheck.browser import SETTINGS
+
     params = name[name.rfind("[") + 1 : -1] if name.endswith("]") else ""
-    setting = next(
-        (i for i, s in enumerate(_SLOW_PASSES) if params.startswith(s + "-")), len(_SLOW_PASSES)
-    )
+    setting = next((i for i, s in enumerate(SETTINGS) if params.startswith(s + "-")), len(SETTINGS))
     later_council = not params.endswith(next(iter(COUNCILS)))
     return (module, setting, later_council)
 

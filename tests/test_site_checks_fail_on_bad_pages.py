@@ -52,7 +52,6 @@ def bad_results(browser, bad_site_url):
     failures: dict[str, list] = {}
     for setting, pages in BAD_PAGES_BY_SETTING.items():
         run = check_pages(browser, bad_site_url, [*pages, "good/"], [setting])
-        assert run.checked == [*pages, "good/"]
         for check, found in run.failures.items():
             failures.setdefault(check, []).extend(found)
     return failures

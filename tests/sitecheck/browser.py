@@ -314,17 +314,15 @@ def keyboard_failures(page: Page, name: str, width: str = "1280px") -> list[Fail
 def _keyboard_failures(page: Page, name: str) -> list[Failure]:
     failures = []
     page.evaluate(_RECORD_FOCUS_JS)
-    record = {"seen": [], "done": False}
-    tabs = 0
+    done, tabs = False, 0
     batch = min(page.evaluate(_FOCUSABLE_COUNT_JS) + 2, _MOST_TABS)
-    while not record["done"] and tabs < _MOST_TABS:
+    while not done and tabs < _MOST_TABS:
         for _ in range(batch):
             page.keyboard.press("Tab")
         tabs += batch
         batch = _TABS_PER_LOOK
-        record = page.evaluate(
-            "() => ({done: window.slFocus.done || document.activeElement === document.body,"
-            " count: window.slFocus.seen.length})"
+        done = page.evaluate(
+            "() => window.slFocus.done || document.activeElement === document.body"
         )
     seen = {
         str(order): element for order, element in enumerate(page.evaluate("window.slFocus.seen"))
@@ -438,23 +436,23 @@ class Setting:
 
 
 # Each setting is a pass over the pages on its own, so passes can run on different workers.
+# Slowest first: the test scheduler (tests/conftest.py) starts them in this order.
 SETTINGS = {
     "desktop": Setting(_desktop, True, {"viewport": DESKTOP}),
     "phone": Setting(_phone, True, {"viewport": PHONE}),
     "tablet": Setting(_tablet, False, {"viewport": TABLET}),
-    "zoom": Setting(_zoomed, False, {"viewport": ZOOM_200, "device_scale_factor": 2}),
     "no-javascript": Setting(
         _no_javascript, False, {"viewport": PHONE, "java_script_enabled": False}
     ),
+    "zoom": Setting(_zoomed, False, {"viewport": ZOOM_200, "device_scale_factor": 2}),
 }
 
 
 @dataclass
 class BrowserRun:
-    """What a run of browser checks found, and which pages every one of its passes loaded."""
+    """What a run of browser checks found, by check."""
 
     failures: dict[str, list[Failure]]
-    checked: list[str]
 
 
 def check_pages(
@@ -467,23 +465,19 @@ def check_pages(
     """
     offsite = OffsiteRequests()
     results: dict[str, list[Failure]] = {check: [] for check in CHECKS}
-    loaded: list[set[str]] = []
     for name in settings:
         setting = SETTINGS[name]
         context = new_context(browser, offsite, setting.with_axe, **setting.options)
         page = context.new_page()
-        loaded.append(set())
         try:
             for path in pages:
                 open_page(page, base_url, path, offsite)
                 for check, failures in setting.checks(page, path or "/").items():
                     results[check].extend(failures)
-                loaded[-1].add(path)
         finally:
             context.close()
     results["privacy"] = offsite.failures()
-    checked = set.intersection(*loaded) if loaded else set()
-    return BrowserRun(results, [path for path in pages if path in checked])
+    return BrowserRun(results)
 
 
 @dataclass
