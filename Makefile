@@ -4,8 +4,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Build another council's content with: make site CONTENT=path/to/content
-CONTENT ?= content
+# Each council is a folder in content/councils/, read on top of the national layer
+# (content/national/). Build one with: make site COUNCIL=example-borough, or a council folder
+# kept elsewhere with: make site CONTENT=path/to/council
+COUNCIL ?= example-council
+CONTENT ?= content/councils/$(COUNCIL)
 
 export SEND_CONTENT := $(CONTENT)
 # Material prints a long end-of-life notice on every build; README.md explains our plan instead.
@@ -19,8 +22,9 @@ site: $(VENV)/.site-installed
 	$(BIN)/python -m macros.build
 
 # Check the content without building: every problem with its file and line, then warnings.
+# Without COUNCIL= or CONTENT=, every council in content/councils/.
 check: $(VENV)/.site-installed
-	@$(BIN)/python -m macros.check $(CONTENT)
+	@$(BIN)/python -m macros.check $(if $(filter command line environment,$(origin CONTENT) $(origin COUNCIL)),"$(CONTENT)")
 
 # Build speed and page weight, written to BENCHMARKS.md (a few minutes).
 bench: $(VENV)/.test-installed node_modules/.installed

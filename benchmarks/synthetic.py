@@ -2,13 +2,18 @@
 
     python benchmarks/synthetic.py --scale 10 --source content --target /tmp/content-10x
 
-Every provider, route, form and finder question and outcome is copied N times. Copy 1 keeps the
+The source and target are content/ folders with both layers (national/ and
+councils/example-council/). Every provider, route, form and finder question and outcome is copied
+N times. Copy 1 keeps the
 original ids, so the framing pages in docs/ still find what they name; copy k (k >= 2) adds
 "-k" to each id and every reference to it, and "k" to each name and title, so the copies are
-distinct records that the loader checks like any others. Above 1, the finder gets one new first
-question whose answers lead to each copy's questions, so its pages grow N times as well.
-site.yml and disagreement-resolution.yml describe the council once, and time-limits.yml and
-proposed-changes.yml state the law once, so they are copied as they are.
+distinct records that the loader checks like any others. Role ids (national.yml) are not
+renamed: every copy names the same roles, bound once in the council's roles.yml. Above 1, the
+finder gets one new first question whose answers lead to each copy's questions, so its pages
+grow N times as well.
+site.yml, roles.yml and disagreement-resolution.yml describe the council once, and
+national.yml, time-limits.yml and proposed-changes.yml state the law once, so they are copied as
+they are.
 
 The output is valid content: it builds with `mkdocs build --strict`. It is for measuring only;
 its text repeats the shipped text and is not for publishing.
@@ -23,18 +28,29 @@ from pathlib import Path
 
 import yaml
 
-# Files and folders copied unchanged: they describe the council once.
+NATIONAL = Path("national")
+COUNCIL = Path("councils") / "example-council"
+# Files copied unchanged: they describe the council or state the law once.
 UNCHANGED = (
-    "site.yml",
-    "disagreement-resolution.yml",
-    "time-limits.yml",
-    "proposed-changes.yml",
-    "logo.svg",
+    NATIONAL / "national.yml",
+    NATIONAL / "disagreement-resolution.yml",
+    NATIONAL / "time-limits.yml",
+    NATIONAL / "proposed-changes.yml",
+    COUNCIL / "site.yml",
+    COUNCIL / "roles.yml",
+    COUNCIL / "logo.svg",
 )
+# The national layer's role ids: the same in every copy (set by make_synthetic).
+ROLES: set[str] = set()
 
 
 def renamed(record_id: str, copy: int) -> str:
     return record_id if copy == 1 else f"{record_id}-{copy}"
+
+
+def renamed_provider(provider_id: str, copy: int) -> str:
+    """A provider reference in a copy: a role stays the same, a provider's id is renamed."""
+    return provider_id if provider_id in ROLES else renamed(provider_id, copy)
 
 
 def titled(text: str, copy: int) -> str:
@@ -50,11 +66,11 @@ def route_copy(route: dict, copy: int) -> dict:
         **route,
         "id": renamed(route["id"], copy),
         "name": titled(route["name"], copy),
-        "providers": [renamed(p, copy) for p in route.get("providers", [])],
+        "providers": [renamed_provider(p, copy) for p in route.get("providers", [])],
         "cases": [
             {
                 **case,
-                "providers": [renamed(p, copy) for p in case.get("providers", [])],
+                "providers": [renamed_provider(p, copy) for p in case.get("providers", [])],
                 "forms": [renamed(f, copy) for f in case.get("forms", [])],
             }
             for case in route.get("cases", [])
@@ -67,7 +83,7 @@ def form_copy(form: dict, copy: int) -> dict:
         **form,
         "id": renamed(form["id"], copy),
         "title": titled(form["title"], copy),
-        "recipients": [renamed(p, copy) for p in form.get("recipients", [])],
+        "recipients": [renamed_provider(p, copy) for p in form.get("recipients", [])],
         "routes": [renamed(r, copy) for r in form.get("routes", [])],
     }
 
@@ -125,29 +141,34 @@ def make_synthetic(source: Path, target: Path, scale: int) -> dict[str, int]:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name in UNCHANGED:
-        if (source / name).exists():
-            shutil.copy2(source / name, target / name)
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / name, target / name)
+    ROLES.clear()
+    ROLES.update(role["id"] for role in read(source / NATIONAL / "national.yml")["roles"])
     copies = range(1, scale + 1)
 
-    providers = read(source / "providers.yml")["providers"]
-    write(
-        target / "providers.yml",
-        {"providers": [provider_copy(p, copy) for copy in copies for p in providers]},
-    )
-    routes = [read(path) for path in sorted((source / "routes").glob("*.yml"))]
+    provider_count = 0
+    for layer in (NATIONAL, COUNCIL):
+        providers = read(source / layer / "providers.yml")["providers"]
+        provider_count += len(providers)
+        write(
+            target / layer / "providers.yml",
+            {"providers": [provider_copy(p, copy) for copy in copies for p in providers]},
+        )
+    routes = [read(path) for path in sorted((source / NATIONAL / "routes").glob("*.yml"))]
     for copy in copies:
         for route in routes:
             record = route_copy(route, copy)
-            write(target / "routes" / f"{record['id']}.yml", record)
-    forms = [read(path) for path in sorted((source / "forms").glob("*.yml"))]
+            write(target / NATIONAL / "routes" / f"{record['id']}.yml", record)
+    forms = [read(path) for path in sorted((source / NATIONAL / "forms").glob("*.yml"))]
     for copy in copies:
         for form in forms:
             record = form_copy(form, copy)
-            write(target / "forms" / f"{record['id']}.yml", record)
-    finder = finder_copy(read(source / "route-finder.yml"), scale)
-    write(target / "route-finder.yml", finder)
+            write(target / NATIONAL / "forms" / f"{record['id']}.yml", record)
+    finder = finder_copy(read(source / NATIONAL / "route-finder.yml"), scale)
+    write(target / NATIONAL / "route-finder.yml", finder)
     return {
-        "providers": len(providers) * scale,
+        "providers": provider_count * scale,
         "routes": len(routes) * scale,
         "forms": len(forms) * scale,
         "questions": len(finder["questions"]),

@@ -71,7 +71,9 @@ def define_env(env) -> None:
 
     config = env.conf
     project_dir = Path(config["config_file_path"]).resolve().parent
-    content_dir = project_dir / config["extra"].get("content_dir", "content")
+    content_dir = project_dir / config["extra"].get(
+        "content_dir", "content/councils/example-council"
+    )
     try:
         loaded = load_content(content_dir, taken_addresses=docs_addresses(config["docs_dir"]))
     except ContentErrors as errors:
@@ -195,7 +197,7 @@ def define_env(env) -> None:
     def send_team_card(heading_level: int = 3) -> str:
         return component(
             "contact_card.html",
-            organization=content.provider(site.send_team),
+            organization=content.provider(content.send_team),
             heading_level=heading_level,
             show_description=True,
         )

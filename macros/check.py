@@ -1,45 +1,55 @@
 """Check content without building the site: every error with its file and line, then warnings.
 
-    python -m macros.check [CONTENT_FOLDER]      (make check, or make check CONTENT=...)
+    python -m macros.check [COUNCIL_FOLDER]     (make check, make check COUNCIL=example-borough)
 
-Exits 0 when the content is valid (warnings or not), 1 when it has errors.
+Without a folder, every council in content/councils/ is checked against the national layer.
+Exits 0 when the content is valid (warnings or not), 1 when any council has errors.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
-from .content import load_content
+from .content import _display_folder, load_content, national_folder_for
 from .errors import ContentErrors
 from .urls import docs_addresses
 
+PROJECT = Path(__file__).resolve().parents[1]
 # The pages written by hand, whose addresses pages made from content must not take.
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = PROJECT / "docs"
+COUNCILS = PROJECT / "content" / "councils"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("content", nargs="?", default=os.environ.get("SEND_CONTENT", "content"))
-    folder = Path(parser.parse_args(argv).content)
+def check_council(folder: Path) -> bool:
     started = time.perf_counter()
     try:
         loaded = load_content(folder, taken_addresses=docs_addresses(DOCS))
     except ContentErrors as errors:
         print(errors, file=sys.stderr)
-        return 1
+        return False
     for warning in loaded.warnings:
         print(f"WARNING: {warning}")
     seconds = time.perf_counter() - started
     files = sum(1 for _ in folder.rglob("*.y*ml"))
+    national = national_folder_for(folder)
     print(
-        f"The content in {folder}/ is valid: {files} files checked in {seconds:.2f} s, "
-        f"{len(loaded.warnings)} warning(s)."
+        f"The content in {_display_folder(folder)}/ is valid on national version "
+        f"{loaded.content.national_version} ({_display_folder(national)}/): {files} council "
+        f"file(s) checked in {seconds:.2f} s, {len(loaded.warnings)} warning(s)."
     )
-    return 0
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", nargs="?", help="a council's folder (default: every council)")
+    given = parser.parse_args(argv).content
+    folders = [Path(given)] if given else sorted(p for p in COUNCILS.iterdir() if p.is_dir())
+    results = [check_council(folder) for folder in folders]
+    return 0 if all(results) else 1
 
 
 if __name__ == "__main__":

@@ -19,27 +19,42 @@ from xml.etree import ElementTree
 
 from pydantic import BaseModel, ValidationError
 
-from . import records
+from . import layers, records
 from .errors import ContentErrors, ContentMessage
 from .finder import graph_problems, outcome_problems
 from .placeholders import placeholder_warnings
 from .urls import form_url, route_url
 from .yamlsource import LineDict, LineList, load_yaml_file
 
-# Each content file and the record type it holds. Order is the order problems are reported in.
-CONTENT_FILES: dict[str, type[records.Record]] = {
-    "site.yml": records.SiteSettings,
+# The national layer (content/national/): the law, the same for every council. Each file and the
+# record type it holds; order is the order problems are reported in.
+NATIONAL_FILES: dict[str, type[records.Record]] = {
+    "national.yml": records.NationalLayer,
     "providers.yml": records.ProviderList,
     "disagreement-resolution.yml": records.Service,
     "route-finder.yml": records.RouteFinder,
     "time-limits.yml": records.TimeLimitList,
     "proposed-changes.yml": records.ProposedChanges,
 }
-# Folders of records, one file each, named after the record's id.
+# A council's folder (content/councils/<name>/): only what is its own.
+COUNCIL_FILES: dict[str, type[records.Record]] = {
+    "site.yml": records.SiteSettings,
+    "providers.yml": records.ProviderList,
+    "roles.yml": records.RoleBindings,
+}
+# Files a council may add: its deliberate changes to national values, and its own questions and
+# outcomes for the route finder.
+COUNCIL_OPTIONAL_FILES: dict[str, type[records.Record]] = {
+    "changes.yml": records.CouncilChanges,
+    "route-finder.yml": records.FinderAdditions,
+}
+# Folders of records, one file each, named after the record's id, in either layer.
 CONTENT_FOLDERS: dict[str, type[records.Record]] = {
     "routes": records.Route,
     "forms": records.RequestForm,
 }
+# Every file name either layer may hold, and its record type (for check_file).
+CONTENT_FILES: dict[str, type[records.Record]] = {**NATIONAL_FILES, **COUNCIL_FILES}
 
 # Plain-English names for pydantic's error types, for "expected ..., found ..." messages.
 _EXPECTED = {
@@ -70,6 +85,14 @@ class Content:
     time_limits: dict[str, records.TimeLimit]
     events: dict[str, records.Event]
     proposed_changes: records.ProposedChanges
+    # The national layer's version, and the providers this council binds to each role.
+    national_version: str
+    roles: dict[str, list[str]]
+
+    @property
+    def send_team(self) -> str:
+        """The id of the council's SEND team (the provider bound to the send-team role)."""
+        return self.roles["send-team"][0]
 
     def provider(self, provider_id: str) -> records.Organization:
         return self.providers[provider_id]
@@ -110,71 +133,159 @@ class _CheckedFile:
 STALE_AFTER_DAYS = 365
 
 
+# The national layer used for a council folder outside content/councils/.
+PROJECT_NATIONAL = Path(__file__).resolve().parent.parent / "content" / "national"
+
+
+def national_folder_for(council: Path) -> Path:
+    """The national layer a council folder is read with: content/national/ beside
+    content/councils/<name>/, or the project's own for a council folder kept elsewhere."""
+    beside = Path(council).parent.parent / "national"
+    return beside if beside.is_dir() else PROJECT_NATIONAL
+
+
 def load_content(
-    folder: Path, today: date | None = None, taken_addresses: dict[str, str] | None = None
+    folder: Path,
+    today: date | None = None,
+    taken_addresses: dict[str, str] | None = None,
+    national: Path | None = None,
 ) -> LoadedContent:
-    """Load content/ or raise ContentErrors with every problem found in it.
+    """Load one council's folder on top of the national layer, or raise ContentErrors with every
+    problem found in either.
 
-    Warnings (placeholders, unverified facts, contact details not checked for 12 months, a
-    review date that has passed) are judged as of ``today``. ``taken_addresses`` maps the
-    addresses of pages written by hand (docs/) to their names: a route or form whose page would
-    have the same address is an error.
+    ``folder`` is the council's folder (content/councils/<name>/); ``national`` the national
+    layer (by default content/national/, national_folder_for). Warnings (placeholders, unverified
+    facts, contact details not checked for 12 months, a review date that has passed, a national
+    value that changed under a council's change) are judged as of ``today``. ``taken_addresses``
+    maps the addresses of pages written by hand (docs/) to their names: a route or form whose page
+    would have the same address is an error.
     """
-    folder = Path(folder)
+    council = Path(folder)
+    national = Path(national) if national is not None else national_folder_for(council)
     today = today or date.today()
-    errors: list[ContentMessage] = []
-    checked: dict[str, _CheckedFile] = {}
-    shown_folder = _display_folder(folder)
-
-    if not folder.is_dir():
+    shown_council, shown_national = _display_folder(council), _display_folder(national)
+    if not council.is_dir():
         raise ContentErrors(
-            [ContentMessage(shown_folder, 0, problem="expected a folder of content, found nothing")]
-        )
-    for stray in _yaml_files(folder):
-        if stray.name not in CONTENT_FILES:
-            close = difflib.get_close_matches(stray.name, CONTENT_FILES, n=1)
-            hint = f": did you mean {close[0]!r}?" if close else "."
-            errors.append(
+            [
                 ContentMessage(
-                    f"{shown_folder}/{stray.name}",
-                    1,
-                    problem=(
-                        f"unexpected content file{hint} Expected one of: {', '.join(CONTENT_FILES)}"
-                    ),
+                    shown_council, 0, problem="expected a folder of content, found nothing"
                 )
-            )
-    for name, model in CONTENT_FILES.items():
-        display_name = f"{shown_folder}/{name}"
-        path = folder / name
+            ]
+        )
+    if not national.is_dir():
+        raise ContentErrors(
+            [
+                ContentMessage(
+                    shown_national,
+                    0,
+                    problem="expected the national layer (the law, the same for every council), "
+                    "found nothing",
+                )
+            ]
+        )
+    errors: list[ContentMessage] = []
+    early_warnings: list[ContentMessage] = []
+    errors += _stray_files(national, NATIONAL_FILES, shown_national)
+    errors += _stray_files(council, {**COUNCIL_FILES, **COUNCIL_OPTIONAL_FILES}, shown_council)
+
+    def read(path: Path, display_name: str, required: bool = True) -> object:
         if not path.is_file():
-            errors.append(_missing_file_message(path, display_name))
+            if required or path.is_symlink():
+                errors.append(_missing_file_message(path, display_name))
+            return None
+        loaded = load_yaml_file(path, display_name)
+        errors.extend(loaded.problems)
+        return loaded.data
+
+    # Raw data first, so a council's changes and additions land before anything is validated.
+    national_raw = {n: read(national / n, f"{shown_national}/{n}") for n in NATIONAL_FILES}
+    council_raw = {n: read(council / n, f"{shown_council}/{n}") for n in COUNCIL_FILES}
+    council_raw |= {
+        n: read(council / n, f"{shown_council}/{n}", required=False) for n in COUNCIL_OPTIONAL_FILES
+    }
+    folder_raw: dict[str, dict[str, tuple[Path, str, object]]] = {}
+    for subfolder in CONTENT_FOLDERS:
+        national_items = {
+            p.stem: (p, f"{shown_national}/{subfolder}/{p.name}")
+            for p in _yaml_files(national / subfolder)
+        }
+        folder_raw[subfolder] = {}
+        for stem, (path, shown) in national_items.items():
+            folder_raw[subfolder][stem] = (path, shown, read(path, shown))
+        for path in _yaml_files(council / subfolder):
+            shown = f"{shown_council}/{subfolder}/{path.name}"
+            if path.stem in national_items:
+                errors.append(
+                    ContentMessage(
+                        shown,
+                        1,
+                        problem=f"the national layer already has this {subfolder[:-1]} "
+                        f"({national_items[path.stem][1]}): give yours another id (and file "
+                        "name), or change the national one in changes.yml",
+                    )
+                )
+                continue
+            folder_raw[subfolder][path.stem] = (path, shown, read(path, shown))
+
+    # The council's changes, in place of the national values they name.
+    checked: dict[str, _CheckedFile] = {}
+    changes_file = None
+    if council_raw["changes.yml"] is not None:
+        changes_file = _validate(
+            f"{shown_council}/changes.yml",
+            records.CouncilChanges,
+            council_raw["changes.yml"],
+            errors,
+        )
+    if changes_file is not None and changes_file.record is not None:
+        documents = {n: d for n, d in national_raw.items() if isinstance(d, LineDict)}
+        for subfolder, items in folder_raw.items():
+            for stem, (path, _, data) in items.items():
+                if isinstance(data, LineDict) and path.is_relative_to(national):
+                    documents[f"{subfolder}/{stem}.yml"] = data
+        for change in typing.cast(LineDict, changes_file.data)["changes"]:
+            change_errors, change_warnings = layers.apply_change(change, documents, shown_national)
+            errors += change_errors
+            early_warnings += change_warnings
+
+    # The council's own questions, outcomes and providers, after the national ones.
+    own_files = {}
+    for name in ("route-finder.yml", "providers.yml"):
+        model = COUNCIL_OPTIONAL_FILES.get(name) or COUNCIL_FILES[name]
+        data = council_raw[name]
+        if data is None:
             continue
-        checked_file = _read_and_validate(path, display_name, model, errors)
-        if checked_file is not None:
-            checked[name] = checked_file
+        own_files[name] = _validate(f"{shown_council}/{name}", model, data, errors)
+        if isinstance(data, LineDict) and isinstance(national_raw[name], LineDict):
+            layers.append_items(national_raw[name], data, layers.ADDED_LISTS[name])
+
+    for name, model in NATIONAL_FILES.items():
+        if national_raw[name] is not None:
+            checked[name] = _validate(f"{shown_national}/{name}", model, national_raw[name], errors)
+    for name in ("site.yml", "roles.yml"):
+        if council_raw[name] is not None:
+            checked[name] = _validate(
+                f"{shown_council}/{name}", COUNCIL_FILES[name], council_raw[name], errors
+            )
 
     folder_files: dict[str, list[_CheckedFile]] = {}
     for subfolder, model in CONTENT_FOLDERS.items():
         folder_files[subfolder] = files = []
-        for path in _yaml_files(folder / subfolder):
-            display_name = f"{shown_folder}/{subfolder}/{path.name}"
-            if not path.is_file():
-                errors.append(_missing_file_message(path, display_name))
+        for stem, (_, shown, data) in sorted(folder_raw[subfolder].items()):
+            if data is None:
                 continue
-            checked_file = _read_and_validate(path, display_name, model, errors)
-            if checked_file is None:
-                continue
+            checked_file = _validate(shown, model, data, errors)
             files.append(checked_file)
             record = checked_file.record
-            if record is not None and record.id != path.stem:
+            if record is not None and record.id != stem:
                 errors.append(
                     _message(
                         checked_file,
                         ("id",),
-                        f"expected the id to be the file name {path.stem!r}, found {record.id!r}",
+                        f"expected the id to be the file name {stem!r}, found {record.id!r}",
                     )
                 )
-            address = (route_url if subfolder == "routes" else form_url)(path.stem)
+            address = (route_url if subfolder == "routes" else form_url)(stem)
             if record is not None and address in (taken_addresses or {}):
                 errors.append(
                     _message(
@@ -188,52 +299,77 @@ def load_content(
     if not route_files:
         errors.append(
             ContentMessage(
-                f"{shown_folder}/routes/",
+                f"{shown_national}/routes/",
                 0,
                 problem="expected a folder with one file per route, found no route files",
             )
         )
 
     records_by_file = {name: f.record for name, f in checked.items() if f.record is not None}
-    for file in [*checked.values(), *route_files, *form_files]:
+    for file in [*checked.values(), *own_files.values(), *route_files, *form_files]:
         errors.extend(_duplicate_ids(file))
     for file in form_files:
         errors.extend(_duplicate_field_ids(file))
     folders_valid = all(f.record is not None for f in [*route_files, *form_files])
-    if len(records_by_file) == len(CONTENT_FILES) and folders_valid:
-        errors.extend(_reference_errors(checked, route_files, form_files))
+    expected = {*NATIONAL_FILES, "site.yml", "roles.yml"}
+    # References are checked only when the files they point into were read: a file that does
+    # not parse would otherwise add an "unknown id" for every id it holds.
+    own_valid = all(f.record is not None for f in own_files.values())
+    all_valid = (
+        set(records_by_file) == expected
+        and folders_valid
+        and own_valid
+        and council_raw["providers.yml"] is not None
+    )
+    if all_valid:
+        errors.extend(_role_errors(checked, route_files, form_files))
+        folders = {
+            "routes": _either_folder(shown_national, shown_council, "routes"),
+            "forms": _either_folder(shown_national, shown_council, "forms"),
+        }
+        errors.extend(_reference_errors(checked, route_files, form_files, folders))
     if "site.yml" in records_by_file:
-        errors.extend(_logo_errors(checked["site.yml"], folder))
+        errors.extend(_logo_errors(checked["site.yml"], council))
     if "proposed-changes.yml" in records_by_file:
         errors.extend(_review_by_passed(checked["proposed-changes.yml"], today))
     if errors:
         raise ContentErrors(errors)
 
+    bindings = typing.cast(records.RoleBindings, records_by_file["roles.yml"]).roles
+
+    def bound(record):
+        return layers.bind_roles(record, bindings)
+
     provider_list = typing.cast(records.ProviderList, records_by_file["providers.yml"])
     time_limit_list = typing.cast(records.TimeLimitList, records_by_file["time-limits.yml"])
     routes = sorted(
-        (typing.cast(records.Route, f.record) for f in route_files), key=lambda r: (r.order, r.id)
+        (typing.cast(records.Route, bound(f.record)) for f in route_files),
+        key=lambda r: (r.order, r.id),
     )
+    national_layer = typing.cast(records.NationalLayer, records_by_file["national.yml"])
     content = Content(
         site=typing.cast(records.SiteSettings, records_by_file["site.yml"]),
         providers={p.id: p for p in provider_list.providers},
         disagreement_resolution=typing.cast(
-            records.Service, records_by_file["disagreement-resolution.yml"]
+            records.Service, bound(records_by_file["disagreement-resolution.yml"])
         ),
         routes={route.id: route for route in routes},
         finder=typing.cast(records.RouteFinder, records_by_file["route-finder.yml"]),
         forms={
             form.id: form
-            for form in (typing.cast(records.RequestForm, f.record) for f in form_files)
+            for form in (typing.cast(records.RequestForm, bound(f.record)) for f in form_files)
         },
         time_limits={t.id: t for t in time_limit_list.time_limits},
         events={e.id: e for e in time_limit_list.events},
         proposed_changes=typing.cast(
             records.ProposedChanges, records_by_file["proposed-changes.yml"]
         ),
+        national_version=national_layer.version,
+        roles={role.id: bindings.get(role.id, []) for role in national_layer.roles},
     )
-    warnings = []
-    for file in [*checked.values(), *route_files, *form_files]:
+    warnings = list(early_warnings)
+    warnings += _national_version_warnings(checked["roles.yml"], national_layer)
+    for file in [*checked.values(), *own_files.values(), *route_files, *form_files]:
         warnings.extend(_unverified_source_warnings(file))
         warnings.extend(_stale_warnings(file, today))
         warnings.extend(_period_warnings(file))
@@ -242,6 +378,121 @@ def load_content(
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
         )
     return LoadedContent(content=content, warnings=sorted(set(warnings)))
+
+
+def _either_folder(shown_national: str, shown_council: str, subfolder: str) -> str:
+    return f"{shown_national}/{subfolder}/ or {shown_council}/{subfolder}/"
+
+
+def _stray_files(folder: Path, expected: dict, shown_folder: str) -> list[ContentMessage]:
+    problems = []
+    for stray in _yaml_files(folder):
+        if stray.name not in expected:
+            close = difflib.get_close_matches(stray.name, expected, n=1)
+            hint = f": did you mean {close[0]!r}?" if close else "."
+            problems.append(
+                ContentMessage(
+                    f"{shown_folder}/{stray.name}",
+                    1,
+                    problem=(
+                        f"unexpected content file{hint} Expected one of: {', '.join(expected)}"
+                    ),
+                )
+            )
+    return problems
+
+
+def _validate(
+    display_name: str, model: type[records.Record], data: object, errors: list[ContentMessage]
+) -> _CheckedFile:
+    record, problems = validate_record(model, data, display_name)
+    errors.extend(problems)
+    return _CheckedFile(display_name, model, data, record)
+
+
+def _national_version_warnings(
+    roles_file: _CheckedFile, national_layer: records.NationalLayer
+) -> list[ContentMessage]:
+    """A council that last checked its changes against an older national version is told."""
+    written_for = typing.cast(records.RoleBindings, roles_file.record).national_version
+    if written_for == national_layer.version:
+        return []
+    return [
+        _message(
+            roles_file,
+            ("national_version",),
+            f"this council was last checked against national version {written_for}; the "
+            f"national layer is now {national_layer.version}: read its changes, check "
+            f"changes.yml and roles.yml still fit, then set national_version: "
+            f"{national_layer.version}",
+        )
+    ]
+
+
+def _role_errors(
+    checked: dict[str, _CheckedFile], route_files: list, form_files: list
+) -> list[ContentMessage]:
+    """Each role a council binds exists; each role content names is bound; bound ids are
+    providers; a provider's id is not a role's."""
+    national_file = checked["national.yml"]
+    roles_file = checked["roles.yml"]
+    role_ids = [r.id for r in typing.cast(records.NationalLayer, national_file.record).roles]
+    bindings = typing.cast(records.RoleBindings, roles_file.record).roles
+    providers_file = checked["providers.yml"]
+    provider_ids = [
+        p.id for p in typing.cast(records.ProviderList, providers_file.record).providers
+    ]
+    problems = []
+    for role_id, provider_ids_bound in bindings.items():
+        if role_id not in role_ids:
+            close = difflib.get_close_matches(role_id, role_ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(
+                _message(
+                    roles_file,
+                    ("roles", role_id),
+                    f"expected a role in {national_file.display_name}{hint}, one of: "
+                    f"{', '.join(role_ids)}; found {role_id!r}",
+                )
+            )
+        for index, provider_id in enumerate(provider_ids_bound):
+            if provider_id not in provider_ids:
+                close = difflib.get_close_matches(provider_id, provider_ids, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(
+                    _message(
+                        roles_file,
+                        ("roles", role_id, index),
+                        f"expected the id of a provider in providers.yml{hint}, found "
+                        f"{provider_id!r}",
+                    )
+                )
+    for index, provider_id in enumerate(provider_ids):
+        if provider_id in role_ids:
+            problems.append(
+                _message(
+                    providers_file,
+                    ("providers", index, "id"),
+                    f"{provider_id!r} is the id of a role in {national_file.display_name}: give "
+                    "the provider another id, and bind the role to it in roles.yml",
+                )
+            )
+    first_use: dict[str, ContentMessage] = {}
+    for file in [*checked.values(), *route_files, *form_files]:
+        for loc, provider_id in layers.provider_references(file.record):
+            if provider_id in role_ids and provider_id not in bindings:
+                place = _message(file, loc, "")
+                first_use.setdefault(provider_id, place)
+    for role_id, place in sorted(first_use.items()):
+        problems.append(
+            _message(
+                roles_file,
+                ("roles",),
+                f"the role {role_id!r} is not bound to a provider, and {place.file}:{place.line} "
+                f"needs it: add '{role_id}: [the id of your provider]' under roles:",
+            )
+        )
+    return problems
 
 
 def _is_editor_file(name: str) -> bool:
@@ -269,7 +520,11 @@ def _missing_file_message(path: Path, display_name: str) -> ContentMessage:
 def check_file(path: Path, display_name: str) -> list[ContentMessage]:
     """Every problem in one content file on its own (no references to other files), for an
     editor's quick check and for the property-based tests."""
-    model = CONTENT_FILES.get(path.name) or CONTENT_FOLDERS.get(path.parent.name)
+    in_national = (path.parent / "national.yml").is_file() or (
+        path.parent.parent / "national.yml"
+    ).is_file()
+    layer = NATIONAL_FILES if in_national else {**COUNCIL_FILES, **COUNCIL_OPTIONAL_FILES}
+    model = layer.get(path.name) or CONTENT_FOLDERS.get(path.parent.name)
     if model is None:
         return [ContentMessage(display_name, 0, problem="expected a content file")]
     problems: list[ContentMessage] = []
@@ -384,13 +639,17 @@ def _message(file: _CheckedFile, loc: tuple, problem: str) -> ContentMessage:
             f"{model.record_kind} {top_id!r}" if isinstance(top_id, str) else model.record_kind
         )
     field_start = 0
+    # A value a council changed or added names the council's file, not the national one.
+    shown_file = getattr(data, "source", file.display_name)
     for index, part in enumerate(loc):
         if isinstance(data, LineDict) and isinstance(part, str):
             if part not in data:
                 break
+            shown_file = data.key_source(part)
             line, data = data.key_lines[part], data[part]
             model = _field_model(model, part)
         elif isinstance(data, LineList) and isinstance(part, int) and part < len(data):
+            shown_file = data.item_source(part)
             line, data = data.item_lines[part], data[part]
         else:
             break
@@ -405,9 +664,7 @@ def _message(file: _CheckedFile, loc: tuple, problem: str) -> ContentMessage:
     field_path = ".".join(
         str(part + 1) if isinstance(part, int) else str(part) for part in loc[field_start:]
     )
-    return ContentMessage(
-        file.display_name, line, record=record_label, field=field_path, problem=problem
-    )
+    return ContentMessage(shown_file, line, record=record_label, field=field_path, problem=problem)
 
 
 def _field_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
@@ -462,11 +719,16 @@ def _duplicate_ids(file: _CheckedFile) -> list[ContentMessage]:
                     continue
                 if item_id in first_seen:
                     earlier = _message(file, (*loc, name, first_seen[item_id]), "")
+                    here = _message(file, (*loc, name, index, "id"), "")
+                    # A council's record with a national record's id names the national file.
+                    where = f"line {earlier.line}"
+                    if earlier.file != here.file:
+                        where = f"line {earlier.line} of {earlier.file}"
                     problems.append(
                         _message(
                             file,
                             (*loc, name, index, "id"),
-                            f"duplicate id {item_id!r}: it is already used on line {earlier.line}",
+                            f"duplicate id {item_id!r}: it is already used on {where}",
                         )
                     )
                 else:
@@ -478,41 +740,36 @@ def _reference_errors(
     checked: dict[str, _CheckedFile],
     route_files: list[_CheckedFile],
     form_files: list[_CheckedFile],
+    folders: dict[str, str],
 ) -> list[ContentMessage]:
-    """References between files: provider ids, route ids and the route finder's graph."""
+    """References between files: provider and role ids, time limits, forms, route ids and the
+    route finder's graph."""
     providers_file = checked["providers.yml"]
     provider_list = typing.cast(records.ProviderList, providers_file.record)
-    known = [p.id for p in provider_list.providers]
-
-    def unknown_provider(file: _CheckedFile, loc: tuple, provider_id: str) -> ContentMessage:
-        close = difflib.get_close_matches(provider_id, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return _message(
-            file,
-            loc,
-            f"expected the id of a provider in {providers_file.display_name}{hint}, "
-            f"one of: {', '.join(known)}; found {provider_id!r}",
-        )
-
-    site_file = checked["site.yml"]
-    send_team = typing.cast(records.SiteSettings, site_file.record).send_team
-    problems = (
-        [] if send_team in known else [unknown_provider(site_file, ("send_team",), send_team)]
-    )
-    service_file = checked["disagreement-resolution.yml"]
-    service = typing.cast(records.Service, service_file.record)
-    problems += [
-        unknown_provider(service_file, ("providers", role, index), provider_id)
-        for role in type(service.providers).model_fields
-        for index, provider_id in enumerate(getattr(service.providers, role))
-        if provider_id not in known
-    ]
+    national_layer = typing.cast(records.NationalLayer, checked["national.yml"].record)
+    known = [p.id for p in provider_list.providers] + [r.id for r in national_layer.roles]
+    problems = []
+    # One walk over every record finds every field that names providers (records.ProviderId).
+    for file in [*checked.values(), *route_files, *form_files]:
+        for loc, provider_id in layers.provider_references(file.record):
+            if provider_id not in known:
+                close = difflib.get_close_matches(provider_id, known, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(
+                    _message(
+                        file,
+                        loc,
+                        f"expected the id of a provider (providers.yml) or a role "
+                        f"({checked['national.yml'].display_name}){hint}, one of: "
+                        f"{', '.join(known)}; found {provider_id!r}",
+                    )
+                )
     time_limits_file = checked["time-limits.yml"]
     time_limit_list = typing.cast(records.TimeLimitList, time_limits_file.record)
     known_limits = [t.id for t in time_limit_list.time_limits]
     known_events = [e.id for e in time_limit_list.events]
     form_ids = [typing.cast(records.RequestForm, f.record).id for f in form_files]
-    forms_folder = providers_file.display_name.rsplit("/", 1)[0] + "/forms/"
+    forms_folder = folders["forms"]
 
     def unknown(file, loc, what, where, value, known_ids) -> ContentMessage:
         close = difflib.get_close_matches(value, known_ids, n=1)
@@ -549,34 +806,19 @@ def _reference_errors(
                 )
     for route_file in route_files:
         route = typing.cast(records.Route, route_file.record)
-        problems += [
-            unknown_provider(route_file, ("providers", index), provider_id)
-            for index, provider_id in enumerate(route.providers)
-            if provider_id not in known
-        ]
         problems += unknown_limits(route_file, ("time_limits",), route.time_limits)
         for c_index, case in enumerate(route.cases):
             loc = ("cases", c_index)
             problems += unknown_limits(route_file, (*loc, "time_limits"), case.time_limits)
-            problems += [
-                unknown_provider(route_file, (*loc, "providers", index), provider_id)
-                for index, provider_id in enumerate(case.providers)
-                if provider_id not in known
-            ]
             problems += [
                 unknown(route_file, (*loc, "forms", index), "a form", forms_folder, f, form_ids)
                 for index, f in enumerate(case.forms)
                 if f not in form_ids
             ]
     route_ids = [typing.cast(records.Route, f.record).id for f in route_files]
-    routes_folder = providers_file.display_name.rsplit("/", 1)[0] + "/routes/"
+    routes_folder = folders["routes"]
     for form_file in form_files:
         form = typing.cast(records.RequestForm, form_file.record)
-        problems += [
-            unknown_provider(form_file, ("recipients", index), provider_id)
-            for index, provider_id in enumerate(form.recipients)
-            if provider_id not in known
-        ]
         problems += unknown_limits(form_file, ("time_limits",), form.time_limits)
         for index, route_id in enumerate(form.routes):
             if route_id not in route_ids:

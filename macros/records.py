@@ -193,6 +193,14 @@ Markdown = Annotated[
     Field(json_schema_extra={"format": "markdown"}),
 ]
 RecordId = _text_type(_record_id, pattern=_ID.pattern)
+
+
+class ProviderReference:
+    """Marks a field that names providers: a provider's id, or a local role's id (the national
+    layer's roles), which the council binds to its own providers (content.bind_roles)."""
+
+
+ProviderId = Annotated[RecordId, ProviderReference()]
 UkPhone = _text_type(_uk_phone)
 EmailAddress = _text_type(_email)
 WebAddress = _text_type(_web_address)
@@ -300,8 +308,6 @@ class AccessibilityStatement(Record):
 class SiteSettings(Record):
     record_kind: ClassVar[str] = "site"
     council: Council
-    # The id of the council's SEND team in providers.yml.
-    send_team: RecordId
     accessibility_contact: CouncilContact
     accessibility: AccessibilityStatement
     branding: Branding
@@ -315,6 +321,53 @@ class SiteSettings(Record):
 
 class ProviderList(Record):
     providers: list[Organization] = Field(min_length=1)
+
+
+# --- The national layer: content/national/national.yml ---
+
+
+class Role(Record):
+    """A local service that national content names by its role; each council says who does it."""
+
+    record_kind: ClassVar[str] = "role"
+    id: RecordId
+    name: Text
+    description: Text
+
+
+class NationalLayer(Record):
+    record_kind: ClassVar[str] = "national layer"
+    # Year and month of this version of the law pack, such as 2026.12.
+    version: Annotated[Text, Field(pattern=r"^20\d\d\.(0[1-9]|1[0-2])$")]
+    roles: list[Role] = Field(min_length=1)
+
+
+# --- A council's roles.yml and changes.yml ---
+
+
+class RoleBindings(Record):
+    """Which of the council's providers does each role national content names."""
+
+    # The national layer's version this council last checked its changes against.
+    national_version: Annotated[Text, Field(pattern=r"^20\d\d\.(0[1-9]|1[0-2])$")]
+    roles: dict[RecordId, list[RecordId]]
+
+
+class Change(Record):
+    """One deliberate change a council makes to a national value, found by ids."""
+
+    record_kind: ClassVar[str] = "change"
+    # A national file and a path of field names and ids, such as
+    # 'route-finder.yml questions.decision.options.refuse-assess.next'.
+    target: Annotated[Text, Field(pattern=r"^[a-z0-9/-]+\.yml [a-z0-9_.-]+$")]
+    # The national value this change replaces, as it was when the change was written.
+    national: object
+    value: object
+    why: Text
+
+
+class CouncilChanges(Record):
+    changes: list[Change] = Field(min_length=1)
 
 
 # --- content/disagreement-resolution.yml ---
@@ -345,8 +398,8 @@ class ProcessStep(Record):
 class ServiceProviders(Record):
     """Which providers do what for this service, by provider id."""
 
-    formal: list[RecordId] = Field(min_length=1)
-    information_and_support: list[RecordId] = Field(min_length=1)
+    formal: list[ProviderId] = Field(min_length=1)
+    information_and_support: list[ProviderId] = Field(min_length=1)
 
 
 class Service(Record):
@@ -525,7 +578,7 @@ class RouteCase(Record):
     mediation_advice: MediationAdvice | None = None
     how_to_start: list[Text] = Field(min_length=1)
     time_limits: list[RecordId] = []
-    providers: list[RecordId] = []
+    providers: list[ProviderId] = []
     forms: list[RecordId] = []
     fits: Fits = Fits()
 
@@ -549,7 +602,7 @@ class Route(Record):
     # Time limit ids (content/time-limits.yml) that apply whichever case it is.
     time_limits: list[RecordId] = []
     cost: Text
-    providers: list[RecordId] = []
+    providers: list[ProviderId] = []
     how_to_start: list[Text] = Field(min_length=1)
     produces: Text
     # Where the law varies, each case of the route; a finder outcome names one.
@@ -635,6 +688,13 @@ class RouteFinder(Record):
     outcomes: list[Outcome] = Field(min_length=1)
 
 
+class FinderAdditions(Record):
+    """A council's own questions and outcomes, added to the national route finder."""
+
+    questions: list[Question] = []
+    outcomes: list[Outcome] = []
+
+
 # --- content/forms/<id>.yml: one request form per file ---
 
 FieldType = Literal[
@@ -697,7 +757,7 @@ class RequestForm(Record):
     time_limits: list[RecordId] = []
     # Who the form can go to: provider ids, none for a sheet you keep. How to send it comes from
     # their contact details.
-    recipients: list[RecordId] = []
+    recipients: list[ProviderId] = []
     # The routes whose pages (and finder outcomes) link to this form.
     routes: list[RecordId] = []
     sections: list[FormSection] = Field(min_length=1)

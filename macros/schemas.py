@@ -26,6 +26,10 @@ SCHEMAS: dict[str, type[records.Record]] = {
     "form.schema.json": records.RequestForm,
     "time-limits.schema.json": records.TimeLimitList,
     "proposed-changes.schema.json": records.ProposedChanges,
+    "national.schema.json": records.NationalLayer,
+    "roles.schema.json": records.RoleBindings,
+    "changes.schema.json": records.CouncilChanges,
+    "finder-additions.schema.json": records.FinderAdditions,
 }
 
 
@@ -36,7 +40,10 @@ def schema_text(model: type[records.Record]) -> str:
 
 
 def schema_for(content_file: Path) -> str:
-    """Which schema a content file uses: routes/x.yml → 'route.schema.json'."""
+    """Which schema a content file uses: routes/x.yml → 'route.schema.json'; a council's
+    route-finder.yml (its own questions and outcomes) → 'finder-additions.schema.json'."""
+    if content_file.name == "route-finder.yml" and content_file.parent.parent.name == "councils":
+        return "finder-additions.schema.json"
     if content_file.parent.name == "routes":
         return "route.schema.json"
     if content_file.parent.name == "forms":

@@ -36,19 +36,34 @@ _BARE_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]+)?")
 
 
 class LineDict(dict):
-    """A mapping that knows its own line, each key's line and the text of each plain scalar."""
+    """A mapping that knows its file and line, each key's line and the text of each plain scalar.
 
+    A council's change can replace one value of a national file: ``key_sources`` then names the
+    file the new value came from (a key not in it comes from ``source``).
+    """
+
+    source: str
     line: int
     key_lines: dict[str, int]
+    key_sources: dict[str, str]
     raw: dict[str, str]
+
+    def key_source(self, key: str) -> str:
+        return self.key_sources.get(key, self.source)
 
 
 class LineList(list):
-    """A list that knows its own line and the line of each item."""
+    """A list that knows its file and line, and the line (and, if it differs, the file) of each
+    item: a council's additions are appended to a national list."""
 
+    source: str
     line: int
     item_lines: list[int]
+    item_sources: dict[int, str]
     raw: list[str | None]
+
+    def item_source(self, index: int) -> str:
+        return self.item_sources.get(index, self.source)
 
 
 @dataclass
@@ -85,8 +100,10 @@ if getattr(yaml, "__with_libyaml__", False):
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
     data = LineDict()
+    data.source = loader.display_name
     data.line = node.start_mark.line + 1
     data.key_lines = {}
+    data.key_sources = {}
     data.raw = {}
     yield data
     loader.flatten_mapping(node)
@@ -124,8 +141,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
     data = LineList()
+    data.source = loader.display_name
     data.line = node.start_mark.line + 1
     data.item_lines = []
+    data.item_sources = {}
     data.raw = []
     yield data
     for item_node in node.value:

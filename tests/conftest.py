@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -16,6 +17,23 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
+# The national layer and the councils' folders (content/councils/<name>/).
+NATIONAL = PROJECT / "content" / "national"
+COUNCIL_FOLDERS = PROJECT / "content" / "councils"
+# Where the shipped Example Council sits inside a content/ folder (the project's or a copy's).
+SHIPPED = Path("councils") / "example-council"
+SHIPPED_COUNCIL = PROJECT / "content" / SHIPPED
+
+
+@functools.cache
+def shipped_content():
+    """The shipped council's records, loaded once per test process (for parametrizing and
+    for tests that read the real content)."""
+    from macros.content import load_content
+
+    return load_content(SHIPPED_COUNCIL).content
+
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Where a build keeps the PDFs it made (macros/__init__.py), relative to mkdocs.yml.
 PDF_CACHE = ".cache/pdfs"
@@ -77,10 +95,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-# The councils whose content is built and checked: the shipped one and each example.
+# The councils whose content is built and checked: the shipped one ("default", what `make site`
+# builds) and every other council folder.
 COUNCILS = {
     "default": None,
-    **{p.name: p / "content" for p in sorted((PROJECT / "examples").glob("*")) if p.is_dir()},
+    **{p.name: p for p in sorted(COUNCIL_FOLDERS.iterdir()) if p.is_dir() and p != SHIPPED_COUNCIL},
 }
 
 
@@ -185,7 +204,9 @@ def variant_build(tmp_path_factory, built_sites) -> VariantBuild:
 
     def make(folder: Path) -> None:
         project = copy_project(folder / "project")
-        make_variant_content(PROJECT / "content", folder / "other-council")
+        make_variant_content(
+            project / "content", project / "content" / SHIPPED, folder / "other-council"
+        )
         carried = sorted(p.name for p in (project / PDF_CACHE).glob("*.pdf"))
         (folder / "carried.txt").write_text("\n".join(carried), encoding="utf-8")
         # A preview build: the guide PDF, 150 pages made anew for the changed content, would

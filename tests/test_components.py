@@ -169,11 +169,9 @@ def test_process_steps_are_numbered_headings(env):
 
 
 def test_disagreement_types_list_all_four_and_the_icb_note_once(env):
-    from conftest import PROJECT
+    from conftest import shipped_content
 
-    from macros.content import load_content
-
-    service: Service = load_content(PROJECT / "content").content.disagreement_resolution
+    service: Service = shipped_content().disagreement_resolution
     html = render(
         env,
         "disagreement_types.html",
@@ -193,11 +191,9 @@ def test_rendered_html_is_safe_to_put_in_markdown():
 
 
 def _content():
-    from conftest import PROJECT
+    from conftest import shipped_content
 
-    from macros.content import load_content
-
-    return load_content(PROJECT / "content").content
+    return shipped_content()
 
 
 def test_a_route_page_shows_every_case_under_its_own_heading(env):

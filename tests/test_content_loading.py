@@ -3,13 +3,14 @@
 Each folder in tests/fixtures/broken/ is one way of breaking the real content, beside the exact
 messages it must produce:
 
-- changes.yml lists edits to a copy of content/: ``find`` (which must match exactly once, so a
+- changes.yml lists edits to a copy of content/ (the national layer in national/, the shipped
+  council in councils/example-council/): ``find`` (which must match exactly once, so a
   case that no longer fits the real content fails loudly) and ``replace``, with an optional
   ``encoding`` to save the file in; or ``write`` (a whole file's text) or ``remove: true``;
 - expected.txt holds every expected message, one per line, in the order they are reported.
 
 Messages name files relative to the working directory, so each test runs in a temporary folder
-holding the copy as content/, and every message reads ``content/<file>:<line>: ...``.
+holding the copy as content/, and every message reads ``content/<layer>/<file>:<line>: ...``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT
+from conftest import PROJECT, SHIPPED
 
 from macros.content import load_content
 from macros.errors import ContentErrors
@@ -47,6 +48,7 @@ def break_content(content_dir: Path, case: str) -> None:
         if change.get("remove"):
             path.unlink()
         elif "write" in change:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(change["write"], encoding="utf-8")
         else:
             text = path.read_text(encoding="utf-8")
@@ -59,8 +61,9 @@ def break_content(content_dir: Path, case: str) -> None:
 
 
 def reported_messages(content_dir: Path) -> list[str]:
+    """The messages loading the shipped council from a copy of content/ gives."""
     with pytest.raises(ContentErrors) as raised:
-        load_content(content_dir)
+        load_content(content_dir / SHIPPED)
     return [str(message) for message in raised.value.errors]
 
 
@@ -141,14 +144,14 @@ def test_broken_content_is_rejected_with_exact_messages(case, content_copy):
 def test_problems_in_several_files_are_all_reported_in_one_run(content_copy):
     # Each case breaks a different file; together they break all three and add a stray file.
     # Listed in the order problems are reported: by file name, then line.
-    cases = ["duplicate-record-id", "unexpected-extra-file", "invalid-uk-phone", "colour-too-light"]
+    cases = ["unexpected-extra-file", "invalid-uk-phone", "colour-too-light", "duplicate-record-id"]
     touched = [change["file"] for case in cases for change in changes(case)]
     assert len(touched) == len(set(touched)), "the cases must break different files"
     for case in cases:
         break_content(content_copy, case)
 
     with pytest.raises(ContentErrors) as raised:
-        load_content(content_copy)
+        load_content(content_copy / SHIPPED)
 
     expected = [message for case in cases for message in expected_messages(case)]
     assert [str(message) for message in raised.value.errors] == expected
@@ -161,7 +164,18 @@ def test_problems_in_several_files_are_all_reported_in_one_run(content_copy):
 def test_a_missing_content_folder_is_reported(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert reported_messages(tmp_path / "content") == [
-        "content: expected a folder of content, found nothing"
+        "content/councils/example-council: expected a folder of content, found nothing"
+    ]
+
+
+def test_a_missing_national_layer_is_reported(content_copy):
+    shutil.rmtree(content_copy / "national")
+    (content_copy / "councils" / "elsewhere").mkdir()
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content_copy / SHIPPED, national=content_copy / "national")
+    assert [str(e) for e in raised.value.errors] == [
+        "content/national: expected the national layer (the law, the same for every council), "
+        "found nothing"
     ]
 
 
@@ -171,13 +185,17 @@ def test_a_missing_content_folder_is_reported(tmp_path, monkeypatch):
 @pytest.fixture
 def real_content(monkeypatch):
     monkeypatch.chdir(PROJECT)
-    return load_content(CONTENT)
+    return load_content(CONTENT / SHIPPED)
 
 
 def test_the_real_content_loads(real_content):
     content = real_content.content
-    assert {"kids", "sendiass", "together-trust", content.site.send_team} <= set(content.providers)
+    assert {"kids", "example-sendiass", "together-trust", content.send_team} <= set(
+        content.providers
+    )
+    # National content names the role; the council's roles.yml binds it to its providers.
     assert content.disagreement_resolution.providers.formal == ["kids", "together-trust"]
+    assert content.routes["disagreement-resolution"].providers == ["kids", "together-trust"]
     assert len(content.routes) >= 16
     assert content.site.branding.logo == "logo.svg"
 
@@ -185,21 +203,22 @@ def test_the_real_content_loads(real_content):
 @pytest.mark.parametrize(
     "warning",
     [
-        "content/site.yml:7: site: council.name: "
+        "content/councils/example-council/site.yml:7: site: council.name: "
         "placeholder name 'Example Council': replace it with the real one",
-        "content/providers.yml:26: provider 'sendiass': name: "
+        "content/councils/example-council/providers.yml:26: provider 'example-sendiass': name: "
         "placeholder name 'Example Council SENDIASS': replace it with the real one",
-        "content/providers.yml:64: provider 'council-send-team': phones.1.number: "
-        "placeholder phone number '0113 496 0000': replace it with the real one",
-        "content/providers.yml:38: provider 'sendiass': phones.1.number: "
-        "placeholder phone number '0113 496 0111': replace it with the real one",
-        "content/site.yml:8: site: council.local_offer_url: "
+        "content/councils/example-council/providers.yml:63: provider 'example-send-team': "
+        "phones.1.number: placeholder phone number '0113 496 0000': replace it with the real one",
+        "content/councils/example-council/providers.yml:38: provider 'example-sendiass': "
+        "phones.1.number: placeholder phone number '0113 496 0111': replace it with the real one",
+        "content/councils/example-council/site.yml:8: site: council.local_offer_url: "
         "placeholder address 'https://www.example.org/local-offer': replace it with the real one",
-        "content/providers.yml:67: provider 'council-send-team': email.address: "
-        "placeholder address 'send@example.org': replace it with the real one",
-        "content/providers.yml:45: provider 'sendiass': website.url: "
-        "placeholder address 'https://sendiass.example.org': replace it with the real one",
-        "content/site.yml:31: contact 'web-team': email.address: "
+        "content/councils/example-council/providers.yml:66: provider 'example-send-team': "
+        "email.address: placeholder address 'send@example.org': replace it with the real one",
+        "content/councils/example-council/providers.yml:45: provider 'example-sendiass': "
+        "website.url: placeholder address 'https://sendiass.example.org': replace it with the "
+        "real one",
+        "content/councils/example-council/site.yml:28: contact 'web-team': email.address: "
         "placeholder address 'accessibility@example.org': replace it with the real one",
     ],
 )
@@ -303,7 +322,7 @@ def _shape(value):
 
 
 YAML_FILES = sorted(
-    [*CONTENT.rglob("*.yml"), *(PROJECT / "examples").rglob("content/**/*.yml")],
+    CONTENT.rglob("*.yml"),
     key=lambda path: str(path),
 )
 
@@ -341,29 +360,31 @@ def test_the_tricky_values_are_kept_as_written():
 
 
 def test_editor_lock_and_backup_files_are_ignored(content_copy):
-    routes = content_copy / "routes"
+    routes = content_copy / "national" / "routes"
     # Emacs leaves a dangling link as its lock file; others leave backups and swap files.
     (routes / ".#mediation.yml").symlink_to("user@host.1234:1700000000")
     (routes / "mediation.yml~").write_text("not: [valid", encoding="utf-8")
     (routes / "#mediation.yml#").write_text("not: [valid", encoding="utf-8")
     (routes / ".mediation.yml.swp").write_bytes(b"\x00\x01binary")
-    assert len(load_content(content_copy).content.routes) == len(list(routes.glob("[a-z]*.yml")))
+    assert len(load_content(content_copy / SHIPPED).content.routes) == len(
+        list(routes.glob("[a-z]*.yml"))
+    )
 
 
 def test_a_dangling_link_is_one_line(content_copy):
-    (content_copy / "routes" / "gone.yml").symlink_to("nowhere.yml")
+    (content_copy / "national" / "routes" / "gone.yml").symlink_to("nowhere.yml")
     assert reported_messages(content_copy) == [
-        "content/routes/gone.yml: this is a link to 'nowhere.yml', which does not exist: "
+        "content/national/routes/gone.yml: this is a link to 'nowhere.yml', which does not exist: "
         "remove the link or put the file back"
     ]
 
 
 def test_a_file_over_1_mb_is_refused_with_its_size(content_copy):
-    (content_copy / "providers.yml").write_text("# " + "x" * (3 * 1024 * 1024) + "\n")
+    (content_copy / SHIPPED / "providers.yml").write_text("# " + "x" * (3 * 1024 * 1024) + "\n")
     messages = reported_messages(content_copy)
     assert messages[0] == (
-        "content/providers.yml: the file is 3.0 MB, more than the 1 MB a content file may be: "
-        "is it the right file? Split it or shorten it"
+        "content/councils/example-council/providers.yml: the file is 3.0 MB, more than the 1 MB "
+        "a content file may be: is it the right file? Split it or shorten it"
     )
 
 
@@ -374,12 +395,12 @@ def test_a_yaml_bomb_is_refused_quickly(content_copy):
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]"
         for i in range(12)
     ]
-    (content_copy / "route-finder.yml").write_text("\n".join(lines) + "\n")
+    (content_copy / "national" / "route-finder.yml").write_text("\n".join(lines) + "\n")
     started = time.perf_counter()
     messages = reported_messages(content_copy)
     assert time.perf_counter() - started < 5
     assert (
-        "content/route-finder.yml:6: aliases (*name) and merge keys (<<) make this file"
+        "content/national/route-finder.yml:6: aliases (*name) and merge keys (<<) make this file"
         in (messages[0])
     )
 
@@ -387,13 +408,14 @@ def test_a_yaml_bomb_is_refused_quickly(content_copy):
 def test_a_route_cannot_take_the_address_of_a_page_the_site_already_has(content_copy):
     from macros.urls import docs_addresses
 
-    text = (content_copy / "routes" / "sendiass.yml").read_text(encoding="utf-8")
-    (content_copy / "routes" / "compare.yml").write_text(
+    text = (content_copy / "national" / "routes" / "sendiass.yml").read_text(encoding="utf-8")
+    (content_copy / "national" / "routes" / "compare.yml").write_text(
         text.replace("id: sendiass\n", "id: compare\n"), encoding="utf-8"
     )
     with pytest.raises(ContentErrors) as raised:
-        load_content(content_copy, taken_addresses=docs_addresses(PROJECT / "docs"))
+        load_content(content_copy / SHIPPED, taken_addresses=docs_addresses(PROJECT / "docs"))
     assert [str(e) for e in raised.value.errors] == [
-        "content/routes/compare.yml:6: route 'compare': id: its page would be at routes/compare/, "
-        "which is already the address of docs/routes/compare.md: choose another id (and file name)"
+        "content/national/routes/compare.yml:6: route 'compare': id: its page would be at "
+        "routes/compare/, which is already the address of docs/routes/compare.md: choose another "
+        "id (and file name)"
     ]

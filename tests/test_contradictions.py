@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import COUNCILS, PROJECT
+from conftest import COUNCILS, PROJECT, SHIPPED, SHIPPED_COUNCIL, shipped_content
 from contradictions import all_contradictions, contradictions, deadline_texts, outcome_pages
 from html_text import main_text
 
@@ -23,7 +23,7 @@ TEMPLATES = make_environment()
 
 
 def content_folder(council: str) -> Path:
-    return COUNCILS[council] or PROJECT / "content"
+    return COUNCILS[council] or SHIPPED_COUNCIL
 
 
 @pytest.mark.parametrize("council", COUNCILS)
@@ -34,7 +34,7 @@ def test_no_outcome_contradicts_its_situation(council):
 
 def test_the_built_outcome_pages_say_the_same_as_the_checked_text(built_site):
     """The checks read rendered templates; the built pages must not say anything else."""
-    content = load_content(PROJECT / "content").content
+    content = shipped_content()
     seen = set()
     for page in finder_pages(content.finder):
         if page.is_outcome and page.node.id not in seen:
@@ -45,7 +45,7 @@ def test_the_built_outcome_pages_say_the_same_as_the_checked_text(built_site):
 
 
 def test_every_kind_of_situation_is_checked_somewhere():
-    content = load_content(PROJECT / "content").content
+    content = shipped_content()
     situations = {o.situation for o in content.finder.outcomes}
     assert {s.appeal for s in situations} >= {"with-certificate", "without-certificate", "none"}
     assert {s.claim for s in situations} >= {"tribunal", "county-court"}
@@ -70,11 +70,11 @@ def test_each_check_fails_on_its_broken_copy(case, tmp_path):
     shutil.copytree(PROJECT / "content", folder)
     break_copy(folder, case)
     # The loader accepts the broken copy: only the contradiction check can catch it.
-    content = load_content(folder).content
+    content = load_content(folder / SHIPPED).content
     expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert all_contradictions(content, TEMPLATES) == [line for line in expected if line]
 
 
 def test_every_outcome_is_checked():
-    content = load_content(PROJECT / "content").content
+    content = shipped_content()
     assert set(outcome_pages(content, TEMPLATES)) == {o.id for o in content.finder.outcomes}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT
+from conftest import PROJECT, SHIPPED, shipped_content
 
 from macros.content import load_content
 from macros.errors import ContentErrors
@@ -100,14 +100,16 @@ def content_copy(tmp_path, monkeypatch) -> Path:
 
 @pytest.mark.parametrize("case", CASES)
 def test_broken_tree_is_rejected_with_exact_messages(case, content_copy):
-    shutil.copyfile(BROKEN / case / "route-finder.yml", content_copy / "route-finder.yml")
+    shutil.copyfile(
+        BROKEN / case / "route-finder.yml", content_copy / "national" / "route-finder.yml"
+    )
     expected = (BROKEN / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     with pytest.raises(ContentErrors) as raised:
-        load_content(content_copy)
+        load_content(content_copy / SHIPPED)
     assert [str(message) for message in raised.value.errors] == [e for e in expected if e]
 
 
 def test_the_shipped_finder_is_sound():
-    content = load_content(PROJECT / "content").content
+    content = shipped_content()
     assert graph_problems(content.finder, list(content.routes)) == []
     assert count_pages(content.finder) <= content.finder.page_budget

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT
+from conftest import PROJECT, shipped_content
 from html_text import main_text, normalise, tags
-
-from macros.content import load_content
 
 SCENARIOS = yaml.safe_load((PROJECT / "tests" / "scenarios.yml").read_text(encoding="utf-8"))[
     "scenarios"
@@ -63,13 +61,13 @@ def test_scenario(built_site, scenario):
 
 
 def test_every_route_is_recommended_by_some_scenario():
-    routes = set(load_content(PROJECT / "content").content.routes)
+    routes = set(shipped_content().routes)
     recommended = {route for s in SCENARIOS for route in s["recommended"]}
     assert routes - recommended == set()
 
 
 def test_scenarios_name_only_real_routes():
-    routes = set(load_content(PROJECT / "content").content.routes)
+    routes = set(shipped_content().routes)
     named = {r for s in SCENARIOS for r in s["recommended"] + s["not_recommended"]}
     assert named - routes == set()
 
@@ -96,7 +94,7 @@ def test_every_finder_page_has_back_start_again_and_change_links(built_site):
 
 def test_each_outcome_page_has_its_own_title(built_site):
     """Tabs, history and screen readers tell outcome pages apart by their titles (WCAG 2.4.2)."""
-    content = load_content(PROJECT / "content").content
+    content = shipped_content()
     titles = {}
     for page in (built_site / "which-route" / "questions").rglob("index.html"):
         text = page.read_text(encoding="utf-8")

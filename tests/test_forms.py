@@ -13,14 +13,13 @@ from pathlib import Path
 import pikepdf
 import pypdf
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, shipped_content
 from html_text import main_text, normalise, tags
 
-from macros.content import load_content
 from macros.pages import field_accessible_name, form_url, pdf_name
 from macros.pdfs import build_pdf, file_size
 
-CONTENT = load_content(PROJECT / "content").content
+CONTENT = shipped_content()
 FORMS = list(CONTENT.forms.values())
 CHOICE_TYPES = ("tick-one", "tick-any", "yes-no")
 YES_NO = [("yes", "Yes"), ("no", "No")]

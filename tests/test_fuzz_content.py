@@ -27,15 +27,19 @@ pytestmark = pytest.mark.fuzz
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000"))
 FILES = [
-    "site.yml",
-    "providers.yml",
-    "route-finder.yml",
-    "time-limits.yml",
-    "proposed-changes.yml",
-    "disagreement-resolution.yml",
-    "routes/tribunal-appeal.yml",
-    "routes/mediation.yml",
-    "forms/request-for-mediation-advice.yml",
+    "councils/example-council/site.yml",
+    "councils/example-council/providers.yml",
+    "councils/example-council/roles.yml",
+    "councils/example-borough/changes.yml",
+    "councils/example-borough/route-finder.yml",
+    "national/national.yml",
+    "national/route-finder.yml",
+    "national/time-limits.yml",
+    "national/proposed-changes.yml",
+    "national/disagreement-resolution.yml",
+    "national/routes/tribunal-appeal.yml",
+    "national/routes/mediation.yml",
+    "national/forms/request-for-mediation-advice.yml",
 ]
 ORIGINALS = {name: (PROJECT / "content" / name).read_bytes() for name in FILES}
 # Values of other types, and YAML's surprises, to put where a value was.
@@ -125,8 +129,9 @@ def test_any_change_to_a_file_gives_messages_that_name_it_or_loads(content_copy,
                 assert str(message).startswith(f"content/{name}"), message
             calls["count"] += 1
             if calls["count"] % 20 == 0:
+                council = "example-borough" if "borough" in name else "example-council"
                 try:
-                    load_content(content_copy)
+                    load_content(content_copy / "councils" / council)
                 except ContentErrors as errors:
                     assert errors.errors
                     assert all(e.file.startswith(str(content_copy)) for e in errors.errors)

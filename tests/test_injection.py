@@ -14,7 +14,7 @@ from macros.content import load_content
 
 def test_every_payload_gets_past_the_loader(variant_build):
     """So only escaping stands between each payload and the page."""
-    load_content(variant_build.content)
+    load_content(variant_build.content, national=variant_build.project / "content" / "national")
 
 
 _ACTIVE_JS = """() => {

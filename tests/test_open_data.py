@@ -8,12 +8,10 @@ import re
 import uuid
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, shipped_content
 from jsonschema import Draft202012Validator, FormatChecker
 
-from macros.content import load_content
-
-CONTENT = load_content(PROJECT / "content").content
+CONTENT = shipped_content()
 SCHEMAS = PROJECT / "schemas" / "openreferral-uk-3.0"
 
 

@@ -16,14 +16,13 @@ import pypdf
 import pytest
 import variant
 import yaml
-from conftest import PDF_CACHE, PROJECT
+from conftest import PDF_CACHE, PROJECT, shipped_content
 
-from macros.content import load_content
 from macros.guide import expand_order
 from macros.pages import route_url
 from macros.pdfs import file_size
 
-CONTENT = load_content(PROJECT / "content").content
+CONTENT = shipped_content()
 PAGE_TYPES = {
     "content page": "disagreement-resolution/",
     "route page": "routes/mediation/",

@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import copy_project, note_build
+from conftest import SHIPPED, copy_project, note_build
 from sitecheck.server import fetch, mkdocs_serve, seconds_until
 
 
@@ -25,7 +25,7 @@ def test_the_preview_leaves_out_the_guide_pdf_and_rebuilds_when_content_changes(
             urllib.request.urlopen(base_url + "guide/whole-guide.pdf", timeout=5)
         assert missing.value.code == 404
 
-        providers = project / "content" / "providers.yml"
+        providers = project / "content" / SHIPPED / "providers.yml"
         providers.write_text(
             providers.read_text(encoding="utf-8").replace(
                 "name: The Together Trust", "name: Riverside Mediation Trust"

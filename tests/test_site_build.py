@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 import variant
 import yaml
-from conftest import PROJECT
+from conftest import NATIONAL, PROJECT, SHIPPED_COUNCIL, shipped_content
 from html_text import html_pages, main_text, normalise, tags
-
-from macros.content import load_content
 
 SEED = PROJECT / "tests" / "fixtures" / "seed" / "disagreement-resolution.txt"
 SEED_MAP = yaml.safe_load((PROJECT / "tests" / "seed_statements.yml").read_text(encoding="utf-8"))
@@ -78,7 +76,10 @@ def _folded_yaml_text(folder: Path, pattern: str) -> str:
 
 @pytest.mark.parametrize("entry", SEED_MAP["statements"], ids=lambda entry: entry["seed"][:50])
 def test_seed_statement_comes_from_content_not_docs(entry):
-    content_text = _folded_yaml_text(PROJECT / "content", "*.yml")
+    # The law's wording is national; the shipped council's providers are its own.
+    content_text = (
+        _folded_yaml_text(NATIONAL, "*.yml") + " " + _folded_yaml_text(SHIPPED_COUNCIL, "*.yml")
+    )
     docs_text = normalise(
         " ".join(p.read_text(encoding="utf-8") for p in (PROJECT / "docs").rglob("*.md"))
     )
@@ -114,7 +115,7 @@ def test_every_page_has_our_shell_and_none_of_materials_controls(built_site):
 
 def test_the_a_to_z_lists_every_route_form_and_menu_page(built_site):
     text = html.unescape((built_site / "a-to-z" / "index.html").read_text(encoding="utf-8"))
-    content = load_content(PROJECT / "content").content
+    content = shipped_content()
     for title in [r.name for r in content.routes.values()] + [
         f.title for f in content.forms.values()
     ]:
@@ -128,7 +129,7 @@ def test_the_council_name_colour_and_logo_come_from_content(built_site):
     assert "<title>Example Council: SEND disagreements</title>" in home
     assert "--md-primary-fg-color:#1d4f91" in home
     assert (built_site / "assets" / "council-logo.svg").read_bytes() == (
-        PROJECT / "content" / "logo.svg"
+        SHIPPED_COUNCIL / "logo.svg"
     ).read_bytes()
 
 

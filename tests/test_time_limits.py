@@ -7,12 +7,11 @@ is complete and that the words families read say the same as the rule."""
 from __future__ import annotations
 
 import pytest
-from conftest import PROJECT
+from conftest import shipped_content
 
-from macros.content import load_content
 from macros.records import TimeLimit
 
-CONTENT = load_content(PROJECT / "content").content
+CONTENT = shipped_content()
 LIMITS = list(CONTENT.time_limits.values())
 UNIT_WORDS = {
     "months": "month",

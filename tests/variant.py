@@ -48,15 +48,18 @@ def inject(value, key=None):
     return value
 
 
-def make_variant_content(source: Path, target: Path) -> None:
-    """A copy of ``source`` with a provider renamed, payloads in every free-text field and
-    the council's name set to COUNCIL_NAME (without payloads, so its escaping can be read)."""
-    shutil.copytree(source, target)
+def make_variant_content(content: Path, council: Path, target: Path) -> None:
+    """The variant of a copy of the project's content/: the shipped council's folder copied to
+    ``target`` (outside the project) with a provider renamed and the council's name set to
+    COUNCIL_NAME (without payloads, so its escaping can be read); payloads in every free-text
+    field of that folder and of the copy's national layer (``content``/national, changed in
+    place)."""
+    shutil.copytree(council, target)
     providers = target / "providers.yml"
     text = providers.read_text(encoding="utf-8")
     assert text.count(RENAMED_PROVIDER[0]) == 1, "update RENAMED_PROVIDER to fit the content"
     providers.write_text(text.replace(*RENAMED_PROVIDER), encoding="utf-8")
-    for path in sorted(target.rglob("*.yml")):
+    for path in sorted([*target.rglob("*.yml"), *(content / "national").rglob("*.yml")]):
         data = inject(yaml.safe_load(path.read_text(encoding="utf-8")))
         if path.name == "site.yml":
             data["council"]["name"] = COUNCIL_NAME

@@ -1,0 +1,199 @@
+"""The two layers of content: the national law pack, and what one council adds and changes.
+
+Everything here works on the raw data read from YAML (yamlsource.LineDict and LineList, which
+remember the file and line of every value), before validation, so that a value a council added or
+changed is checked, and reported, at the council's own file and line. Pure functions: they take
+data and return data and messages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator
+from datetime import date
+
+from pydantic import BaseModel
+
+from .errors import ContentMessage
+from .yamlsource import LineDict, LineList
+
+# Lists a council's route-finder.yml and providers.yml add to the national ones.
+ADDED_LISTS = {"route-finder.yml": ("questions", "outcomes"), "providers.yml": ("providers",)}
+
+
+def append_items(national: LineDict, council: LineDict, keys: tuple[str, ...]) -> None:
+    """Add the council's items of each list to the national list, remembering their file."""
+    for key in keys:
+        items = council.get(key)
+        if not isinstance(items, LineList):
+            continue
+        target = national.get(key)
+        if not isinstance(target, LineList):
+            national[key] = items
+            national.key_lines[key] = council.key_lines[key]
+            national.key_sources[key] = council.source
+            continue
+        for index, item in enumerate(items):
+            target.item_sources[len(target)] = items.item_source(index)
+            target.append(item)
+            target.item_lines.append(items.item_lines[index])
+            target.raw.append(items.raw[index])
+
+
+def plain(value: object) -> object:
+    """Raw data as ordinary Python values, for comparing a change's national value."""
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, (str, int, float, bool, date)) or value is None:
+        return value if not isinstance(value, str) else str(value)
+    return str(value)
+
+
+def shown(value: object) -> str:
+    text = repr(plain(value))
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _closest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def apply_change(
+    change: LineDict, documents: dict[str, LineDict], national_folder: str
+) -> tuple[list[ContentMessage], list[ContentMessage]]:
+    """Put one change's value in place of the national value its target names.
+
+    ``change`` is one validated item of a council's changes.yml, ``documents`` the national
+    files by name ('route-finder.yml', 'routes/mediation.yml'). Returns errors (the target does
+    not exist: the change is not applied) and warnings (the national value is no longer the one
+    the change says it replaces: it is applied, and the council must check it still fits).
+    """
+    changes_file, target_line = change.source, change.key_lines["target"]
+    file_name, path = str(change["target"]).split(" ", 1)
+
+    def error(problem: str) -> list[ContentMessage]:
+        return [ContentMessage(changes_file, target_line, record="change", problem=problem)]
+
+    if file_name not in documents:
+        hint = _closest(file_name, sorted(documents))
+        return error(
+            f"expected a national file in {national_folder}/{hint}, found {file_name!r}"
+        ), []
+    node: object = documents[file_name]
+    where = f"{national_folder}/{file_name}"
+    parts = path.split(".")
+    parent, key = None, None
+    for depth, part in enumerate(parts):
+        so_far = ".".join(parts[:depth]) or "the top level"
+        if isinstance(node, LineDict):
+            if part not in node:
+                return error(
+                    f"the target does not exist: {where} has no field {part!r} in {so_far}"
+                    f"{_closest(part, list(node))}"
+                ), []
+            parent, key, node = node, part, node[part]
+        elif isinstance(node, LineList):
+            ids = [item.get("id") for item in node if isinstance(item, LineDict)]
+            if part not in ids:
+                known = [str(i) for i in ids if i is not None]
+                return error(
+                    f"the target does not exist: {where} has no item with id {part!r} in "
+                    f"{so_far}{_closest(part, known)}"
+                ), []
+            index = ids.index(part)
+            parent, key, node = node, index, node[index]
+        else:
+            return error(
+                f"the target does not exist: {so_far} in {where} is a single value, with no "
+                f"{part!r} inside it"
+            ), []
+    if isinstance(parent, LineDict):
+        national_line = parent.key_lines[key]
+    else:
+        national_line = parent.item_lines[key]
+    warnings = []
+    if plain(node) != plain(change.get("national")):
+        warnings.append(
+            ContentMessage(
+                changes_file,
+                change.key_lines["national"],
+                record="change",
+                field="national",
+                problem=(
+                    "the national value changed since this change was written: check it still "
+                    f"fits. {where}:{national_line} now has {shown(node)}; this change was "
+                    f"written for {shown(change.get('national'))}"
+                ),
+            )
+        )
+    value, value_line = change["value"], change.key_lines["value"]
+    raw = change.raw.get("value")
+    if isinstance(parent, LineDict):
+        parent[key] = value
+        parent.key_lines[key] = value_line
+        parent.key_sources[key] = changes_file
+        if raw is None:
+            parent.raw.pop(key, None)
+        else:
+            parent.raw[key] = raw
+    else:
+        parent[key] = value
+        parent.item_lines[key] = value_line
+        parent.item_sources[key] = changes_file
+        parent.raw[key] = raw
+    return [], warnings
+
+
+# --- Roles: national content names local services by role; each council binds them. ---
+
+
+def _names_providers(annotation: object) -> bool:
+    """Whether a field's type is marked as naming providers (records.ProviderReference)."""
+    from .records import ProviderReference
+
+    if any(isinstance(item, ProviderReference) for item in getattr(annotation, "__metadata__", ())):
+        return True
+    return any(_names_providers(arg) for arg in typing.get_args(annotation))
+
+
+def provider_references(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every provider or role id a record names, with where it is."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            if _names_providers(info.annotation):
+                items = item if isinstance(item, list) else [item]
+                for index, provider_id in enumerate(items):
+                    if isinstance(provider_id, str):
+                        at = (*loc, name, index) if isinstance(item, list) else (*loc, name)
+                        yield at, provider_id
+            else:
+                yield from provider_references(item, (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from provider_references(item, (*loc, index))
+
+
+def bind_roles(value: object, bindings: dict[str, list[str]]) -> object:
+    """The record with each role id in a provider field replaced by the providers bound to it."""
+    if isinstance(value, BaseModel):
+        updates = {}
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            if _names_providers(info.annotation) and isinstance(item, list):
+                bound = list(dict.fromkeys(p for i in item for p in bindings.get(i, [i])))
+                if bound != item:
+                    updates[name] = bound
+            else:
+                new = bind_roles(item, bindings)
+                if new is not item:
+                    updates[name] = new
+        return value.model_copy(update=updates) if updates else value
+    if isinstance(value, list):
+        items = [bind_roles(item, bindings) for item in value]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    return value

@@ -1,0 +1,174 @@
+"""The two layers: one national law pack (content/national/) under each council's own small
+folder (content/councils/<name>/). A national change reaches every council with no edit in any
+council's folder; a council's change names its target by ids and the national value it
+replaces; roles name local services in national content and each council binds them.
+
+The exact error messages of broken layers are fixtures in tests/fixtures/broken/ (change-*,
+role-*, council-*, provider-id-is-a-role), checked by tests/test_content_loading.py.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import COUNCIL_FOLDERS, NATIONAL, PROJECT, shipped_content
+from contradictions import outcome_pages, placeholder_pdfs
+
+from macros.components import make_environment
+from macros.content import load_content, national_folder_for
+from macros.pages import route_pages
+
+COUNCILS = sorted(p for p in COUNCIL_FOLDERS.iterdir() if p.is_dir())
+BOROUGH = COUNCIL_FOLDERS / "example-borough"
+
+
+@pytest.fixture
+def content_copy(tmp_path, monkeypatch) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def test_every_council_folder_reads_the_national_layer_beside_it():
+    for council in COUNCILS:
+        assert national_folder_for(council) == NATIONAL
+    # A council folder kept elsewhere uses the project's national layer.
+    assert national_folder_for(Path("/somewhere/else/our-council")) == NATIONAL
+
+
+def test_a_change_to_one_national_time_limit_changes_every_council_with_no_council_edit(
+    content_copy,
+):
+    council_files_before = {
+        p: p.read_bytes() for p in (content_copy / "councils").rglob("*") if p.is_file()
+    }
+    limits = content_copy / "national" / "time-limits.yml"
+    text = limits.read_text(encoding="utf-8")
+    old = "Make your claim within 6 months of the unfair treatment."
+    new = "Make your claim within 7 months of the unfair treatment."
+    assert text.count(old) == 1
+    limits.write_text(text.replace(old, new), encoding="utf-8")
+
+    env = make_environment()
+    for council in COUNCILS:
+        content = load_content(content_copy / "councils" / council.name).content
+        assert new in content.time_limit("discrimination-claim").text, council.name
+        pages = {p.url: p.html for p in route_pages(content, env, placeholder_pdfs(content))}
+        assert new in pages["routes/discrimination-claim/"], council.name
+        assert old not in pages["routes/discrimination-claim/"], council.name
+    council_files_after = {
+        p: p.read_bytes() for p in (content_copy / "councils").rglob("*") if p.is_file()
+    }
+    assert council_files_after == council_files_before
+
+
+def test_national_content_names_roles_and_each_council_shows_its_own_providers():
+    env = make_environment()
+    for council in COUNCILS:
+        content = load_content(council).content
+        bound = content.roles["disagreement-resolution-providers"]
+        assert content.routes["disagreement-resolution"].providers == bound
+        assert content.forms["request-for-disagreement-resolution"].recipients == bound
+        _, html = outcome_pages(content, env)["refuse-assess"]
+        sendiass = content.provider(content.roles["sendiass"][0]).name
+        assert sendiass in html, council.name
+    assert shipped_content().roles["disagreement-resolution-providers"] == [
+        "kids",
+        "together-trust",
+    ]
+    assert load_content(BOROUGH).content.roles["disagreement-resolution-providers"] == [
+        "borough-resolution-service"
+    ]
+
+
+def test_the_borough_changes_one_national_answer_and_adds_its_question_and_outcome():
+    content = load_content(BOROUGH).content
+    decision = next(q for q in content.finder.questions if q.id == "decision")
+    no_assessment = next(o for o in decision.options if o.id == "no-assessment")
+    assert no_assessment.next == "met-send-officer"
+    assert "met-send-officer" in {q.id for q in content.finder.questions}
+    assert "refuse-assess-meet-officer" in {o.id for o in content.finder.outcomes}
+    assert "meeting-with-a-send-officer" in content.routes
+    # The shipped council keeps the national answer.
+    shipped = next(q for q in shipped_content().finder.questions if q.id == "decision")
+    assert next(o for o in shipped.options if o.id == "no-assessment").next == "refuse-assess"
+
+
+def test_a_national_value_changed_since_a_council_change_is_a_warning_naming_both_files(
+    content_copy,
+):
+    finder = content_copy / "national" / "route-finder.yml"
+    text = finder.read_text(encoding="utf-8")
+    old = "        label: Not to do an EHC needs assessment\n        next: refuse-assess\n"
+    assert text.count(old) == 1
+    finder.write_text(text.replace(old, old.replace("refuse-assess", "refuse-plan")))
+    loaded = load_content(content_copy / "councils" / "example-borough")
+    warnings = [str(w) for w in loaded.warnings if "national value changed" in str(w)]
+    assert warnings == [
+        "content/councils/example-borough/changes.yml:8: change: national: the national value "
+        "changed since this change was written: check it still fits. "
+        "content/national/route-finder.yml:87 now has 'refuse-plan'; this change was written "
+        "for 'refuse-assess'"
+    ]
+    # The change still applies: the council decided it, and is told to check it.
+    decision = next(q for q in loaded.content.finder.questions if q.id == "decision")
+    assert next(o for o in decision.options if o.id == "no-assessment").next == "met-send-officer"
+
+
+def test_a_council_checked_against_an_older_national_version_is_told(content_copy):
+    national = content_copy / "national" / "national.yml"
+    national.write_text(
+        national.read_text(encoding="utf-8").replace('version: "2026.12"', 'version: "2027.03"')
+    )
+    warnings = [
+        str(w)
+        for w in load_content(content_copy / "councils" / "example-council").warnings
+        if "national_version" in str(w)
+    ]
+    assert warnings == [
+        "content/councils/example-council/roles.yml:6: national_version: this council was last "
+        "checked against national version 2026.12; the national layer is now 2027.03: read its "
+        "changes, check changes.yml and roles.yml still fit, then set national_version: 2027.03"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("council", "most_lines"), [("example-council", 300), ("example-borough", 450)]
+)
+def test_each_council_folder_holds_only_its_own_few_lines(council, most_lines):
+    files = [p for p in (COUNCIL_FOLDERS / council).rglob("*") if p.is_file()]
+    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in files)
+    assert lines <= most_lines, f"{council}: {lines} lines"
+
+
+def test_no_council_folder_copies_a_national_file():
+    national_files = {p.relative_to(NATIONAL) for p in NATIONAL.rglob("*.yml")}
+    for council in COUNCILS:
+        own = {p.relative_to(council) for p in council.rglob("*.yml")}
+        # providers.yml and route-finder.yml in a council folder hold only its own records.
+        assert own & national_files <= {Path("providers.yml"), Path("route-finder.yml")}
+
+
+def test_national_content_names_no_local_provider():
+    local_names = {
+        provider.name
+        for council in COUNCILS
+        for provider in load_content(council).content.providers.values()
+    }
+    # What families read: the values, not the editors' comments (which cite the research).
+    national_text = " ".join(
+        json.dumps(yaml.safe_load(p.read_text(encoding="utf-8")), default=str)
+        for p in NATIONAL.rglob("*.yml")
+    )
+    national_bodies = {
+        line.split("name:", 1)[1].strip()
+        for line in (NATIONAL / "providers.yml").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("name:")
+    }
+    for name in sorted(local_names - national_bodies):
+        assert name not in national_text, f"national content names {name!r}"
