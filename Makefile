@@ -16,10 +16,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site check schemas test test-fast serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
+.PHONY: site sites check schemas test test-fast serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
 
 site: $(VENV)/.site-installed
 	$(BIN)/python -m macros.build
+
+# Every council in content/councils/, in parallel on every core, each into sites/<council>/.
+sites: $(VENV)/.site-installed
+	$(BIN)/python -m macros.sites
 
 # Check the content without building: every problem with its file and line, then warnings.
 # Without COUNCIL= or CONTENT=, every council in content/councils/.
