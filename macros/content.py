@@ -269,10 +269,13 @@ def load_content(
             )
 
     folder_files: dict[str, list[_CheckedFile]] = {}
+    # Folders with a file that could not be read: their ids are not all known.
+    unread_folders: set[str] = set()
     for subfolder, model in CONTENT_FOLDERS.items():
         folder_files[subfolder] = files = []
         for stem, (_, shown, data) in sorted(folder_raw[subfolder].items()):
             if data is None:
+                unread_folders.add(subfolder)
                 continue
             checked_file = _validate(shown, model, data, errors)
             files.append(checked_file)
@@ -310,7 +313,9 @@ def load_content(
         errors.extend(_duplicate_ids(file))
     for file in form_files:
         errors.extend(_duplicate_field_ids(file))
-    folders_valid = all(f.record is not None for f in [*route_files, *form_files])
+    folders_valid = not unread_folders and all(
+        f.record is not None for f in [*route_files, *form_files]
+    )
     expected = {*NATIONAL_FILES, "site.yml", "roles.yml"}
     # References are checked only when the files they point into were read: a file that does
     # not parse would otherwise add an "unknown id" for every id it holds.
@@ -321,13 +326,25 @@ def load_content(
         and own_valid
         and council_raw["providers.yml"] is not None
     )
-    if all_valid:
+    providers_valid = (
+        council_raw["providers.yml"] is not None and own_files["providers.yml"].record is not None
+    )
+    known = _known_ids(checked, route_files, form_files, providers_valid, unread_folders)
+    places = {
+        "role": f"{shown_national}/national.yml",
+        "route": _either_folder(shown_national, shown_council, "routes"),
+        "form": _either_folder(shown_national, shown_council, "forms"),
+        "time limit": f"{shown_national}/time-limits.yml",
+    }
+    errors.extend(
+        _reference_errors(
+            [*checked.values(), *own_files.values(), *route_files, *form_files], known, places
+        )
+    )
+    if "provider" in known and "roles.yml" in records_by_file:
         errors.extend(_role_errors(checked, route_files, form_files))
-        folders = {
-            "routes": _either_folder(shown_national, shown_council, "routes"),
-            "forms": _either_folder(shown_national, shown_council, "forms"),
-        }
-        errors.extend(_reference_errors(checked, route_files, form_files, folders))
+    if all_valid:
+        errors.extend(_finder_errors(checked, route_files, places["route"]))
     if "site.yml" in records_by_file:
         errors.extend(_logo_errors(checked["site.yml"], council))
     if "proposed-changes.yml" in records_by_file:
@@ -479,8 +496,8 @@ def _role_errors(
             )
     first_use: dict[str, ContentMessage] = {}
     for file in [*checked.values(), *route_files, *form_files]:
-        for loc, provider_id in layers.provider_references(file.record):
-            if provider_id in role_ids and provider_id not in bindings:
+        for loc, kind, provider_id in layers.references(file.record):
+            if kind == "provider" and provider_id in role_ids and provider_id not in bindings:
                 place = _message(file, loc, "")
                 first_use.setdefault(provider_id, place)
     for role_id, place in sorted(first_use.items()):
@@ -736,118 +753,91 @@ def _duplicate_ids(file: _CheckedFile) -> list[ContentMessage]:
     return problems
 
 
-def _reference_errors(
+def _known_ids(
     checked: dict[str, _CheckedFile],
     route_files: list[_CheckedFile],
     form_files: list[_CheckedFile],
-    folders: dict[str, str],
+    providers_valid: bool,
+    unread_folders: set[str],
+) -> dict[str, list[str]]:
+    """The ids of each kind of record, for each kind whose files were all read and valid: a
+    kind whose file failed is left out, so its problems are not repeated as unknown ids."""
+
+    def record(name: str):
+        return checked[name].record if name in checked else None
+
+    known: dict[str, list[str]] = {}
+    national_layer = record("national.yml")
+    if providers_valid and record("providers.yml") is not None and national_layer is not None:
+        providers = typing.cast(records.ProviderList, record("providers.yml")).providers
+        roles = typing.cast(records.NationalLayer, national_layer).roles
+        known["provider"] = [p.id for p in providers] + [r.id for r in roles]
+    if record("time-limits.yml") is not None:
+        limits = typing.cast(records.TimeLimitList, record("time-limits.yml"))
+        known["time limit"] = [t.id for t in limits.time_limits]
+        known["event"] = [e.id for e in limits.events]
+    if "routes" not in unread_folders and all(f.record is not None for f in route_files):
+        known["route"] = [typing.cast(records.Route, f.record).id for f in route_files]
+    if "forms" not in unread_folders and all(f.record is not None for f in form_files):
+        known["form"] = [typing.cast(records.RequestForm, f.record).id for f in form_files]
+    if record("proposed-changes.yml") is not None:
+        proposals = typing.cast(records.ProposedChanges, record("proposed-changes.yml"))
+        known["proposal"] = [p.id for p in proposals.proposals]
+    return known
+
+
+def _reference_errors(
+    files: list[_CheckedFile], known: dict[str, list[str]], places: dict[str, str]
 ) -> list[ContentMessage]:
-    """References between files: provider and role ids, time limits, forms, route ids and the
-    route finder's graph."""
-    providers_file = checked["providers.yml"]
-    provider_list = typing.cast(records.ProviderList, providers_file.record)
-    national_layer = typing.cast(records.NationalLayer, checked["national.yml"].record)
-    known = [p.id for p in provider_list.providers] + [r.id for r in national_layer.roles]
+    """Every reference in every valid file to an id of its kind that does not exist.
+
+    One walk finds the references, from the fields the records declare (records.Reference);
+    ``places`` says where each kind's ids are written, for the message.
+    """
     problems = []
-    # One walk over every record finds every field that names providers (records.ProviderId).
-    for file in [*checked.values(), *route_files, *form_files]:
-        for loc, provider_id in layers.provider_references(file.record):
-            if provider_id not in known:
-                close = difflib.get_close_matches(provider_id, known, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                problems.append(
-                    _message(
-                        file,
-                        loc,
-                        f"expected the id of a provider (providers.yml) or a role "
-                        f"({checked['national.yml'].display_name}){hint}, one of: "
-                        f"{', '.join(known)}; found {provider_id!r}",
-                    )
-                )
-    time_limits_file = checked["time-limits.yml"]
-    time_limit_list = typing.cast(records.TimeLimitList, time_limits_file.record)
-    known_limits = [t.id for t in time_limit_list.time_limits]
-    known_events = [e.id for e in time_limit_list.events]
-    form_ids = [typing.cast(records.RequestForm, f.record).id for f in form_files]
-    forms_folder = folders["forms"]
+    for file in files:
+        if file.record is None:
+            continue
+        for loc, kind, value in layers.references(file.record):
+            ids = known.get(kind)
+            if ids is None or value in ids:
+                continue
+            close = difflib.get_close_matches(value, ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            if kind == "provider":
+                expected = f"a provider (providers.yml) or a role ({places['role']}){hint}, "
+                expected += f"one of: {', '.join(ids)};"
+            elif kind == "route":
+                expected = f"a route in {places['route']}{hint}, one of: {', '.join(ids)};"
+            elif kind == "event":
+                expected = f"an event in the events: list{hint},"
+            elif kind == "proposal":
+                expected = f"a proposed change in proposed-changes.yml{hint},"
+            else:
+                expected = f"a {kind} in {places[kind]}{hint},"
+            problems.append(_message(file, loc, f"expected the id of {expected} found {value!r}"))
+    return problems
 
-    def unknown(file, loc, what, where, value, known_ids) -> ContentMessage:
-        close = difflib.get_close_matches(value, known_ids, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return _message(file, loc, f"expected the id of {what} in {where}{hint}, found {value!r}")
 
-    def unknown_limits(file, loc: tuple, limit_ids: list[str]) -> list[ContentMessage]:
-        return [
-            unknown(
-                file,
-                (*loc, index),
-                "a time limit",
-                time_limits_file.display_name,
-                limit_id,
-                known_limits,
-            )
-            for index, limit_id in enumerate(limit_ids)
-            if limit_id not in known_limits
-        ]
-
-    for index, limit in enumerate(time_limit_list.time_limits):
-        for p_index, period in enumerate(limit.rule.periods):
-            if period.counts_from not in known_events:
-                loc = ("time_limits", index, "rule", "periods", p_index, "counts_from")
-                problems.append(
-                    unknown(
-                        time_limits_file,
-                        loc,
-                        "an event",
-                        "the events: list",
-                        period.counts_from,
-                        known_events,
-                    )
-                )
-    for route_file in route_files:
-        route = typing.cast(records.Route, route_file.record)
-        problems += unknown_limits(route_file, ("time_limits",), route.time_limits)
-        for c_index, case in enumerate(route.cases):
-            loc = ("cases", c_index)
-            problems += unknown_limits(route_file, (*loc, "time_limits"), case.time_limits)
-            problems += [
-                unknown(route_file, (*loc, "forms", index), "a form", forms_folder, f, form_ids)
-                for index, f in enumerate(case.forms)
-                if f not in form_ids
-            ]
-    route_ids = [typing.cast(records.Route, f.record).id for f in route_files]
-    routes_folder = folders["routes"]
-    for form_file in form_files:
-        form = typing.cast(records.RequestForm, form_file.record)
-        problems += unknown_limits(form_file, ("time_limits",), form.time_limits)
-        for index, route_id in enumerate(form.routes):
-            if route_id not in route_ids:
-                close = difflib.get_close_matches(route_id, route_ids, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                problems.append(
-                    _message(
-                        form_file,
-                        ("routes", index),
-                        f"expected the id of a route in {routes_folder}{hint}, "
-                        f"one of: {', '.join(route_ids)}; found {route_id!r}",
-                    )
-                )
+def _finder_errors(
+    checked: dict[str, _CheckedFile], route_files: list[_CheckedFile], routes_folder: str
+) -> list[ContentMessage]:
+    """The route finder's graph, and whether each outcome's cards fit its situation."""
     finder_file = checked["route-finder.yml"]
     finder = typing.cast(records.RouteFinder, finder_file.record)
-    problems += [
+    route_ids = [typing.cast(records.Route, f.record).id for f in route_files]
+    problems = [
         _message(finder_file, loc, problem)
         for loc, problem in graph_problems(finder, route_ids, routes_folder)
     ]
     routes = {typing.cast(records.Route, f.record).id: f.record for f in route_files}
-    proposals = typing.cast(records.ProposedChanges, checked["proposed-changes.yml"].record)
+    time_limit_list = typing.cast(records.TimeLimitList, checked["time-limits.yml"].record)
     problems += [
         _message(finder_file, loc, problem)
         for loc, problem in outcome_problems(
             finder,
             typing.cast(dict[str, records.Route], routes),
             {t.id: t for t in time_limit_list.time_limits},
-            [p.id for p in proposals.proposals],
-            time_limits_file.display_name,
         )
     ]
     return problems

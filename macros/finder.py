@@ -158,14 +158,13 @@ def outcome_problems(
     finder: RouteFinder,
     routes: dict[str, Route],
     time_limits: dict[str, TimeLimit],
-    proposal_ids: list[str],
-    time_limits_file: str = "content/time-limits.yml",
 ) -> list[tuple[tuple, str]]:
     """(location in route-finder.yml, problem) for every outcome whose cards do not fit it.
 
     Each route an outcome names must have the named case where it has cases (and none where it
     has none); the route, the case and every time limit the card or the outcome shows must fit
-    the outcome's situation; deadline and proposal ids must exist.
+    the outcome's situation. (Unknown deadline and proposal ids are reference errors, found by
+    the loader's one walk over every reference.)
     """
     problems: list[tuple[tuple, str]] = []
     for index, outcome in enumerate(finder.outcomes):
@@ -228,17 +227,8 @@ def outcome_problems(
             if card_fits:  # a card that does not fit is one problem, not one per time limit
                 shown_limits += [(loc, limit) for limit in card_time_limits(route, fit.case)]
         for d_index, limit_id in enumerate(outcome.deadlines):
-            loc = ("outcomes", index, "deadlines", d_index)
-            if limit_id not in time_limits:
-                problems.append(
-                    (
-                        loc,
-                        f"expected the id of a time limit in {time_limits_file}"
-                        f"{_hint(limit_id, list(time_limits))}, found {limit_id!r}",
-                    )
-                )
-                continue
-            shown_limits.append((loc, limit_id))
+            if limit_id in time_limits:  # an unknown id is a reference error (content.py)
+                shown_limits.append((("outcomes", index, "deadlines", d_index), limit_id))
         reported: set[str] = set()
         for loc, limit_id in shown_limits:
             limit = time_limits.get(limit_id)
@@ -248,15 +238,6 @@ def outcome_problems(
             if message:
                 reported.add(limit_id)
                 problems.append((loc, message))
-        for p_index, proposal_id in enumerate(outcome.proposals):
-            if proposal_id not in proposal_ids:
-                problems.append(
-                    (
-                        ("outcomes", index, "proposals", p_index),
-                        f"expected the id of a proposed change in proposed-changes.yml"
-                        f"{_hint(proposal_id, proposal_ids)}, found {proposal_id!r}",
-                    )
-                )
     return problems
 
 

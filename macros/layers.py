@@ -151,31 +151,44 @@ def apply_change(
 # --- Roles: national content names local services by role; each council binds them. ---
 
 
-def _names_providers(annotation: object) -> bool:
-    """Whether a field's type is marked as naming providers (records.ProviderReference)."""
-    from .records import ProviderReference
+def reference_kind(annotation: object) -> str | None:
+    """The kind of record a field's type names by id (records.Reference), or None."""
+    from .records import Reference
 
-    if any(isinstance(item, ProviderReference) for item in getattr(annotation, "__metadata__", ())):
-        return True
-    return any(_names_providers(arg) for arg in typing.get_args(annotation))
+    for item in getattr(annotation, "__metadata__", ()):
+        if isinstance(item, Reference):
+            return item.kind
+    for arg in typing.get_args(annotation):
+        kind = reference_kind(arg)
+        if kind:
+            return kind
+    return None
 
 
-def provider_references(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every provider or role id a record names, with where it is."""
+def _metadata_kind(metadata: list) -> str | None:
+    from .records import Reference
+
+    return next((item.kind for item in metadata if isinstance(item, Reference)), None)
+
+
+def references(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """Every id a record names in a reference field: (where, kind, id)."""
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             item = getattr(value, name)
-            if _names_providers(info.annotation):
+            # Pydantic keeps a plain field's markers in its metadata, a list's in its type.
+            kind = reference_kind(info.annotation) or _metadata_kind(info.metadata)
+            if kind:
                 items = item if isinstance(item, list) else [item]
-                for index, provider_id in enumerate(items):
-                    if isinstance(provider_id, str):
+                for index, record_id in enumerate(items):
+                    if isinstance(record_id, str):
                         at = (*loc, name, index) if isinstance(item, list) else (*loc, name)
-                        yield at, provider_id
+                        yield at, kind, record_id
             else:
-                yield from provider_references(item, (*loc, name))
+                yield from references(item, (*loc, name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from provider_references(item, (*loc, index))
+            yield from references(item, (*loc, index))
 
 
 def bind_roles(value: object, bindings: dict[str, list[str]]) -> object:
@@ -184,7 +197,7 @@ def bind_roles(value: object, bindings: dict[str, list[str]]) -> object:
         updates = {}
         for name, info in type(value).model_fields.items():
             item = getattr(value, name)
-            if _names_providers(info.annotation) and isinstance(item, list):
+            if reference_kind(info.annotation) == "provider" and isinstance(item, list):
                 bound = list(dict.fromkeys(p for i in item for p in bindings.get(i, [i])))
                 if bound != item:
                     updates[name] = bound

@@ -8,6 +8,7 @@ Every model is strict (no silent conversion), closed (unknown keys are errors) a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
@@ -195,12 +196,22 @@ Markdown = Annotated[
 RecordId = _text_type(_record_id, pattern=_ID.pattern)
 
 
-class ProviderReference:
-    """Marks a field that names providers: a provider's id, or a local role's id (the national
-    layer's roles), which the council binds to its own providers (content.bind_roles)."""
+@dataclass(frozen=True)
+class Reference:
+    """Marks a field that holds the id of another record, of this kind. One walk over the
+    records (layers.references) checks every reference in every file against the ids of its
+    kind. A "provider" reference may also be a local role's id (the national layer's roles),
+    which each council binds to its own providers (layers.bind_roles)."""
+
+    kind: str
 
 
-ProviderId = Annotated[RecordId, ProviderReference()]
+ProviderId = Annotated[RecordId, Reference("provider")]
+TimeLimitId = Annotated[RecordId, Reference("time limit")]
+EventId = Annotated[RecordId, Reference("event")]
+FormId = Annotated[RecordId, Reference("form")]
+RouteId = Annotated[RecordId, Reference("route")]
+ProposalId = Annotated[RecordId, Reference("proposal")]
 UkPhone = _text_type(_uk_phone)
 EmailAddress = _text_type(_email)
 WebAddress = _text_type(_web_address)
@@ -478,7 +489,7 @@ class Event(Record):
 class Period(Record):
     """A length of time after an event: '2 months from the decision letter being sent'."""
 
-    counts_from: RecordId
+    counts_from: EventId
     length: int = Field(ge=0)
     unit: TimeUnit
 
@@ -577,9 +588,9 @@ class RouteCase(Record):
     who_can_use: Text | None = None
     mediation_advice: MediationAdvice | None = None
     how_to_start: list[Text] = Field(min_length=1)
-    time_limits: list[RecordId] = []
+    time_limits: list[TimeLimitId] = []
     providers: list[ProviderId] = []
-    forms: list[RecordId] = []
+    forms: list[FormId] = []
     fits: Fits = Fits()
 
 
@@ -600,7 +611,7 @@ class Route(Record):
     mediation_advice: MediationAdvice
     mediation_advice_note: Text | None = None
     # Time limit ids (content/time-limits.yml) that apply whichever case it is.
-    time_limits: list[RecordId] = []
+    time_limits: list[TimeLimitId] = []
     cost: Text
     providers: list[ProviderId] = []
     how_to_start: list[Text] = Field(min_length=1)
@@ -664,9 +675,9 @@ class Outcome(Record):
     routes: list[OutcomeRoute] = Field(min_length=1)
     first_step: Text
     # Time limit ids (content/time-limits.yml); the time limits of its routes' cases are added.
-    deadlines: list[RecordId] = []
+    deadlines: list[TimeLimitId] = []
     # Proposed changes (content/proposed-changes.yml) that would touch this situation.
-    proposals: list[RecordId] = []
+    proposals: list[ProposalId] = []
 
 
 class YoungPeopleNote(Record):
@@ -754,10 +765,10 @@ class RequestForm(Record):
     # Important points shown before the form.
     notes: list[Text] = []
     # Time limit ids (content/time-limits.yml) shown before the form, such as a deadline.
-    time_limits: list[RecordId] = []
+    time_limits: list[TimeLimitId] = []
     # Who the form can go to: provider ids, none for a sheet you keep. How to send it comes from
     # their contact details.
     recipients: list[ProviderId] = []
     # The routes whose pages (and finder outcomes) link to this form.
-    routes: list[RecordId] = []
+    routes: list[RouteId] = []
     sections: list[FormSection] = Field(min_length=1)
