@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .components import make_environment, render
-from .content import load_content
+from .content import load_content, service_field
 from .errors import ContentErrors
 from .finder import FINDER_ROOT, most_questions
 from .guide import expand_order, guide_sections, without_unreferenced_ids
@@ -132,7 +132,7 @@ def define_env(env) -> None:
     @env.macro
     def service_text(field: str) -> str:
         """A plain-text field of the disagreement resolution service, as a paragraph."""
-        return component("paragraph.html", text=getattr(service, field))
+        return component("paragraph.html", text=service_field(service, field))
 
     @env.macro
     def disagreement_types() -> str:
@@ -145,7 +145,8 @@ def define_env(env) -> None:
     @env.macro
     def service_list(field: str) -> str:
         """A list field of the service (stages, covers) as bullets."""
-        return component("item_list.html", items=[item.text for item in getattr(service, field)])
+        items = service_field(service, field)
+        return component("item_list.html", items=[item.text for item in items])
 
     @env.macro
     def key_facts() -> str:

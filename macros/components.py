@@ -16,10 +16,10 @@ import phonenumbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .records import MarkdownText, safe_link
+from .records import DAYS, MarkdownText, safe_link
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-_DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+_DAY_ORDER = list(DAYS)
 
 
 def day_ranges(days: list[str]) -> list[tuple[str, str | None]]:
@@ -84,6 +84,7 @@ def make_environment() -> Environment:
     )
     env.filters.update(
         day_ranges=day_ranges,
+        day_name=DAYS.__getitem__,
         govuk_time=govuk_time,
         govuk_date=govuk_date,
         tel_href=tel_href,

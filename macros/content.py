@@ -133,6 +133,20 @@ class _CheckedFile:
 STALE_AFTER_DAYS = 365
 
 
+def service_field(service: records.Service, name: str) -> object:
+    """A field of the disagreement resolution service by name, for a page's macro; a name it
+    does not have is one clear line naming the fields it has, not an AttributeError."""
+    fields = list(type(service).model_fields)
+    if name not in fields:
+        close = difflib.get_close_matches(name, fields, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(
+            f"the disagreement resolution service has no field {name!r}{hint}; it has: "
+            + ", ".join(fields)
+        )
+    return getattr(service, name)
+
+
 # The national layer used for a council folder outside content/councils/.
 PROJECT_NATIONAL = Path(__file__).resolve().parent.parent / "content" / "national"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 
 from .content import Content
-from .records import Organization, Route
+from .records import DAYS, Organization, Route
 
 # Any fixed namespace will do: it only has to stay the same, so ids stay the same.
 _NAMESPACE = uuid.UUID("6f1c1b54-3d0e-4f5e-9b7a-2a8c5d9e4b10")
@@ -111,17 +111,6 @@ def services_page(services: list[dict]) -> dict:
     }
 
 
-_DAY_NAMES = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
-
-
 def organization_json_ld(provider: Organization) -> dict:
     """schema.org Organization with a ContactPoint per phone number."""
     data: dict = {"@context": "https://schema.org", "@type": "Organization", "name": provider.name}
@@ -141,7 +130,7 @@ def organization_json_ld(provider: Organization) -> dict:
             point["hoursAvailable"] = [
                 {
                     "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": [_DAY_NAMES[day] for day in s.byday],
+                    "dayOfWeek": [DAYS[day] for day in s.byday],
                     "opens": s.opens_at,
                     "closes": s.closes_at,
                 }

@@ -134,7 +134,7 @@ def form_pdfs(
     return built
 
 
-# The choices of a yes-no question (the same in the web page and PDF templates).
+# The choices of a yes-no question, by id (their words are in templates/form_choices.html).
 YES_NO_CHOICES = ["yes", "no"]
 
 
@@ -143,7 +143,7 @@ def form_field_fixes(form: RequestForm) -> FieldFixes:
     groups, required = [], set()
     for section in form.sections:
         for form_field in section.fields:
-            if form_field.type in ("tick-one", "yes-no"):
+            if form_field.control == "choose-one":
                 choices = (
                     YES_NO_CHOICES
                     if form_field.type == "yes-no"

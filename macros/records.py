@@ -217,7 +217,17 @@ EmailAddress = _text_type(_email)
 WebAddress = _text_type(_web_address)
 Time = _text_type(_time)
 Colour = _text_type(_colour_for_white_text)
-DayCode = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# The days of the week, in order: Open Referral UK's codes (schedules' byday) and their names.
+DAYS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+DayCode = Literal[tuple(DAYS)]
 
 
 class Record(BaseModel):
@@ -723,6 +733,21 @@ class FormOption(Record):
     label: Text
 
 
+# Each field type, by how it is answered; one-line fields also by their HTML input type.
+_FIELD_CONTROLS = {
+    "tick-one": "choose-one",
+    "yes-no": "choose-one",
+    "tick-any": "choose-any",
+    "consent": "consent",
+    "long-text": "long",
+    "short-text": "line",
+    "date": "line",
+    "email": "line",
+    "phone": "line",
+}
+_INPUT_TYPES = {"short-text": "text", "date": "date", "email": "email", "phone": "tel"}
+
+
 class FormField(Record):
     record_kind: ClassVar[str] = "field"
     id: RecordId
@@ -733,6 +758,17 @@ class FormField(Record):
     autocomplete: Autocomplete | None = None
     # For tick-one and tick-any: the choices (checked even when left out).
     options: list[FormOption] = Field(default=[], validate_default=True)
+
+    @property
+    def control(self) -> str:
+        """How the field is answered, in every place a form is shown (web page, PDFs, the
+        PDF's radio groups): 'choose-one', 'choose-any', 'consent', 'long' or 'line'."""
+        return _FIELD_CONTROLS[self.type]
+
+    @property
+    def input_type(self) -> str | None:
+        """The HTML input type of a one-line field ('text', 'date', 'email', 'tel')."""
+        return _INPUT_TYPES.get(self.type)
 
     @field_validator("options")
     @classmethod

@@ -165,6 +165,8 @@ def test_a_page_with_a_broken_macro_stops_the_build(tmp_path):
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
+    from macros.content import service_field
+
     config = load_config(str(PROJECT / "mkdocs.yml"))
     plugin = config.plugins["macros"]
     plugin.on_config(config)
@@ -177,6 +179,12 @@ def test_a_page_with_a_broken_macro_stops_the_build(tmp_path):
     with pytest.raises(SystemExit) as stopped:
         plugin.on_page_markdown("{{ no_such_macro() }}", page=page, config=config, files=[])
     assert stopped.value.code != 0
+    # A field name with a typing mistake names the fields there are.
+    with pytest.raises(SystemExit) as stopped:
+        plugin.on_page_markdown("{{ service_text('purpse') }}", page=page, config=config, files=[])
+    assert stopped.value.code != 0
+    with pytest.raises(ValueError, match=r"no field 'purpse' \(did you mean 'purpose'\?\)"):
+        service_field(shipped_content().disagreement_resolution, "purpse")
 
 
 def test_the_example_council_builds_with_its_own_providers_and_none_of_ours(built_sites):
