@@ -66,6 +66,16 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
+def failures(out: Path) -> list[str]:
+    """The last lines of each failed build's log (macros.sites keeps one per council)."""
+    failed = []
+    for log in sorted(out.glob("*.log")):
+        text = log.read_text(encoding="utf-8")
+        if "The site is in" not in text:
+            failed.append(f"{log.stem}: " + " / ".join(text.strip().splitlines()[-6:]))
+    return failed
+
+
 def measure(councils: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     """Wall seconds, peak memory (MB) and exit code of `make sites` over ``councils``."""
     command = [
@@ -115,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         councils = make_overlays(work / "content", args.count)
         seconds, peak, code = measure(councils, work / "overlay-sites", args.jobs)
         rows.append(("generated councils", args.count, seconds, peak, code))
+        failed = failures(work / "shipped-sites") + failures(work / "overlay-sites")
     lines = [
         f"`make sites` on {args.jobs} core(s), PDF cache as the project had it, "
         f"{time.strftime('%Y-%m-%d')}:",
@@ -127,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
             f"| {name} | {count} | {seconds:.0f} s | {seconds / count:.1f} s | {peak} MB | "
             f"{'all built' if code == 0 else 'FAILED'} |"
         )
+    if failed:
+        lines += ["", "Failed builds (the end of each one's log):", ""]
+        lines += [f"- {line}" for line in failed]
     text = "\n".join(lines) + "\n"
     RESULTS.write_text(text, encoding="utf-8")
     print(text)
