@@ -286,7 +286,7 @@ def define_env(env) -> None:
     def assemble_guide(env) -> None:
         """Fill in the whole guide from the built pages, and build its PDF (cached)."""
         site_dir = Path(config["site_dir"])
-        order = expand_order(config["extra"]["guide_pages"], [route_url(r) for r in content.routes])
+        order = expand_order(content.guide_order, [route_url(r) for r in content.routes])
         pages = [
             (url, (site_dir / url / "index.html").read_text(encoding="utf-8")) for url in order
         ]

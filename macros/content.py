@@ -88,6 +88,8 @@ class Content:
     # The national layer's version, and the providers this council binds to each role.
     national_version: str
     roles: dict[str, list[str]]
+    # The whole guide's pages in reading order ('routes/*': every route, in order).
+    guide_order: list[str]
 
     @property
     def send_team(self) -> str:
@@ -359,6 +361,8 @@ def load_content(
         errors.extend(_role_errors(checked, route_files, form_files))
     if all_valid:
         errors.extend(_finder_errors(checked, route_files, places["route"]))
+    if "national.yml" in records_by_file and taken_addresses is not None:
+        errors.extend(_guide_order_errors(checked["national.yml"], taken_addresses))
     if "site.yml" in records_by_file:
         errors.extend(_logo_errors(checked["site.yml"], council))
     if "proposed-changes.yml" in records_by_file:
@@ -396,6 +400,7 @@ def load_content(
             records.ProposedChanges, records_by_file["proposed-changes.yml"]
         ),
         national_version=national_layer.version,
+        guide_order=list(national_layer.guide_order),
         roles={role.id: bindings.get(role.id, []) for role in national_layer.roles},
     )
     warnings = list(early_warnings)
@@ -439,6 +444,28 @@ def _validate(
     record, problems = validate_record(model, data, display_name)
     errors.extend(problems)
     return _CheckedFile(display_name, model, data, record)
+
+
+def _guide_order_errors(
+    national_file: _CheckedFile, docs_pages: dict[str, str]
+) -> list[ContentMessage]:
+    """Each page in the guide's reading order must be a page written in docs/, or routes/*."""
+    order = typing.cast(records.NationalLayer, national_file.record).guide_order
+    known = sorted(docs_pages)
+    problems = []
+    for index, address in enumerate(order):
+        if address == "routes/*" or address in docs_pages:
+            continue
+        close = difflib.get_close_matches(address, known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.append(
+            _message(
+                national_file,
+                ("guide_order", index),
+                f"expected the address of a page in docs/ or routes/*{hint}, found {address!r}",
+            )
+        )
+    return problems
 
 
 def _national_version_warnings(

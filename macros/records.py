@@ -361,6 +361,11 @@ class NationalLayer(Record):
     # Year and month of this version of the law pack, such as 2026.12.
     version: Annotated[Text, Field(pattern=r"^20\d\d\.(0[1-9]|1[0-2])$")]
     roles: list[Role] = Field(min_length=1)
+    # The whole guide's pages in reading order: addresses of pages in docs/ ('' is the home
+    # page), and 'routes/*' for every route's page in the routes' own order.
+    guide_order: list[Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*(\*)?$")]] = Field(
+        min_length=1
+    )
 
 
 # --- A council's roles.yml and changes.yml ---

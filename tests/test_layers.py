@@ -172,3 +172,22 @@ def test_national_content_names_no_local_provider():
     }
     for name in sorted(local_names - national_bodies):
         assert name not in national_text, f"national content names {name!r}"
+
+
+def test_the_guide_reading_order_is_national_data_checked_against_the_pages(content_copy):
+    from macros.content import ContentErrors
+    from macros.urls import docs_addresses
+
+    national = content_copy / "national" / "national.yml"
+    text = national.read_text(encoding="utf-8")
+    assert text.count("  - sendiass/\n") == 1
+    national.write_text(text.replace("  - sendiass/\n", "  - sendias/\n"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_content(
+            content_copy / "councils" / "example-council",
+            taken_addresses=docs_addresses(PROJECT / "docs"),
+        )
+    assert [str(e) for e in raised.value.errors] == [
+        "content/national/national.yml:45: national layer: guide_order.5: expected the address "
+        "of a page in docs/ or routes/* (did you mean 'sendiass/'?), found 'sendias/'"
+    ]

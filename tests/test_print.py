@@ -15,7 +15,6 @@ import pikepdf
 import pypdf
 import pytest
 import variant
-import yaml
 from conftest import PDF_CACHE, PROJECT, shipped_content
 
 from macros.guide import expand_order
@@ -128,8 +127,7 @@ def test_chromium_prints_each_page_type_to_pdf(print_context, site_url, page_typ
 
 
 def _guide_order() -> list[str]:
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return expand_order(config["extra"]["guide_pages"], [route_url(r) for r in CONTENT.routes])
+    return expand_order(CONTENT.guide_order, [route_url(r) for r in CONTENT.routes])
 
 
 def test_the_guide_page_has_every_section_in_order(built_site):
