@@ -23,7 +23,7 @@ from . import layers, records
 from .errors import ContentErrors, ContentMessage
 from .finder import graph_problems, outcome_problems
 from .placeholders import placeholder_warnings
-from .urls import form_url, route_url
+from .urls import ALL_ROUTES, form_url, route_url
 from .yamlsource import LineDict, LineList, load_yaml_file
 
 # The national layer (content/national/): the law, the same for every council. Each file and the
@@ -454,7 +454,7 @@ def _guide_order_errors(
     known = sorted(docs_pages)
     problems = []
     for index, address in enumerate(order):
-        if address == "routes/*" or address in docs_pages:
+        if address == ALL_ROUTES or address in docs_pages:
             continue
         close = difflib.get_close_matches(address, known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""

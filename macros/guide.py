@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin
 
+from .urls import ALL_ROUTES
+
 CONTENT_START = "<!-- sl-content-start -->"
 CONTENT_END = "<!-- sl-content-end -->"
 _ID_ATTRIBUTE = re.compile(r'\b(id|for)="([^"]+)"')
@@ -118,5 +120,5 @@ def expand_order(order: list[str], route_urls: list[str]) -> list[str]:
     """The guide's reading order, with 'routes/*' standing for every route page in order."""
     urls: list[str] = []
     for entry in order:
-        urls.extend(route_urls if entry == "routes/*" else [entry])
+        urls.extend(route_urls if entry == ALL_ROUTES else [entry])
     return urls

@@ -363,9 +363,7 @@ class NationalLayer(Record):
     roles: list[Role] = Field(min_length=1)
     # The whole guide's pages in reading order: addresses of pages in docs/ ('' is the home
     # page), and 'routes/*' for every route's page in the routes' own order.
-    guide_order: list[Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*(\*)?$")]] = Field(
-        min_length=1
-    )
+    guide_order: list[Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*(\*)?$")]] = Field(min_length=1)
 
 
 # --- A council's roles.yml and changes.yml ---

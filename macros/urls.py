@@ -12,6 +12,8 @@ FINDER_START = "which-route/"
 FINDER_ROOT = "which-route/questions/"
 SENDIASS_PAGE = "sendiass/"
 PROPOSED_CHANGES_PAGE = "proposed-changes/"
+# In the guide's reading order (national.yml guide_order): every route's page, in order.
+ALL_ROUTES = f"{ROUTES_ROOT}*"
 
 
 def route_url(route_id: str) -> str:
