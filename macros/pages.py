@@ -451,7 +451,9 @@ def a_to_z(content: Content, docs_pages: list[tuple[str, str]], from_url: str) -
         *((form.title, form_url(form.id)) for form in content.forms.values()),
     }
     groups: dict[str, list[dict]] = {}
-    for title, url in sorted(entries, key=lambda entry: entry[0].casefold()):
+    # Same titles (a page and a route both called "Disagreement resolution") by address, so
+    # every build lists them in the same order.
+    for title, url in sorted(entries, key=lambda entry: (entry[0].casefold(), entry[1])):
         groups.setdefault(title[0].upper(), []).append(
             {"title": title, "url": relative_url(from_url, url)}
         )

@@ -345,3 +345,18 @@ def test_a_route_comparison_is_a_captioned_table_and_a_list_for_phones(env):
     for route in routes:
         assert html.count(f'href="../{route.id}/"') == 2, route.id  # once in each layout
         assert route.name in html
+
+
+def test_the_a_to_z_lists_pages_with_the_same_title_in_the_same_order_every_time():
+    """Its entries are a set, whose order changes from run to run; the page (and so the cached
+    guide PDF, keyed by the pages' content) must not."""
+    from macros.pages import a_to_z
+
+    content = _content()
+    docs = [("Disagreement resolution", "disagreement-resolution/"), ("Privacy", "privacy/")]
+    listed = a_to_z(content, docs, "a-to-z/")
+    again = a_to_z(content, list(reversed(docs)), "a-to-z/")
+    assert listed == again
+    d_entries = next(group for group in listed if group["letter"] == "D")["entries"]
+    same = [e["url"] for e in d_entries if e["title"] == "Disagreement resolution"]
+    assert same == ["../disagreement-resolution/", "../routes/disagreement-resolution/"]

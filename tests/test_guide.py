@@ -7,7 +7,7 @@ from macros.guide import (
     section_slug,
     without_unreferenced_ids,
 )
-from macros.mkdocs_hooks import add_print_addresses
+from macros.html_fixes import add_print_addresses
 
 SITE = "https://www.example.org/guide/"
 

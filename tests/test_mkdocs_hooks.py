@@ -1,6 +1,6 @@
 """The fix to Material's HTML: its hidden drawer and search controls and second skip link go."""
 
-from macros.mkdocs_hooks import remove_material_controls
+from macros.html_fixes import remove_material_controls
 
 
 def test_materials_controls_are_removed_and_nothing_else():

@@ -1,0 +1,41 @@
+"""Fixes to each built page's HTML, free of any site generator (the MkDocs hooks call them)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+# Material writes these into every page outside any template block: two hidden checkboxes that
+# open its drawer and search, an empty label over the page, and a second skip link. Our header
+# replaces all of them, and they fail accessibility checkers (a label with no text, a control
+# with two labels), so they are taken out.
+_MATERIAL_CONTROLS = re.compile(
+    r'<input class="md-toggle"[^>]*>\s*'
+    r'|<label class="md-overlay"[^>]*></label>\s*'
+    r'|<div data-md-component="skip">.*?</div>\s*',
+    re.DOTALL,
+)
+
+
+def remove_material_controls(html: str) -> str:
+    """'<input class="md-toggle" id="__drawer"><main>' → '<main>'; everything else stays."""
+    return _MATERIAL_CONTROLS.sub("", html)
+
+
+_LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"#][^"]*|#[^"]+)"')
+
+
+def add_print_addresses(html: str, page_url: str) -> str:
+    """Give each link a data-print-href with its full address, printed after it on paper.
+
+    '<a href="../x/">' on 'https://ex.org/g/a/' → '<a data-print-href="https://ex.org/g/x/" …'.
+    Links within the page, and email and phone links (their text is the address), are left.
+    """
+
+    def add(match: re.Match) -> str:
+        href = match.group(2)
+        if href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            return match.group(0)
+        return f'<a data-print-href="{urljoin(page_url, href)}"{match.group(1)}href="{href}"'
+
+    return _LINK.sub(add, html)

@@ -1,0 +1,119 @@
+"""What a build writes besides the pages, free of any site generator: the files (logo, form
+PDFs), the open data, and the whole guide with its PDF once every page is built."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .components import render
+from .content import Content
+from .guide import expand_order, guide_sections, without_unreferenced_ids
+from .opendata import open_referral, services_page
+from .page_macros import GUIDE_MARKERS
+from .pages import form_url, pdf_name, relative_url, route_url
+from .pdfs import build_pdf, file_size
+
+LOGO_IN_SITE = "assets/council-logo"
+GUIDE_PAGE = "guide/"
+GUIDE_PDF = "guide/whole-guide.pdf"
+# Open Referral UK data about the organisations and their services (routes).
+OPEN_DATA_FOLDER = "open-data"
+
+
+class MissingMarker(Exception):
+    """A page the whole guide fills in has lost its marker (a template changed)."""
+
+
+def logo_in_site(logo_source: Path) -> str:
+    return LOGO_IN_SITE + logo_source.suffix
+
+
+def copy_files(site_dir: Path, logo_source: Path, pdfs: dict) -> None:
+    """The logo and the form PDFs are files, not pages: copy them into the built site."""
+    copies = [(logo_source, logo_in_site(logo_source))] + [
+        (built.path, form_url(form_id) + pdf_name(form_id, kind))
+        for form_id, kinds in pdfs.items()
+        for kind, built in kinds.items()
+    ]
+    for source, target in copies:
+        (site_dir / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, site_dir / target)
+
+
+def write_open_data(site_dir: Path, content: Content) -> None:
+    """The whole data set in one file, and the static endpoints a directory reads: the paged
+    list of services and one file per service (README.md, "Open data")."""
+    folder = site_dir / OPEN_DATA_FOLDER
+    data = open_referral(content)
+    files = {
+        "openreferral-uk.json": data,
+        "services.json": services_page(data["services"]),
+        **{f"services/{service['id']}.json": service for service in data["services"]},
+    }
+    for name, value in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
+
+
+def assemble_guide(
+    site_dir: Path, content: Content, templates, pdf_cache: Path, preview: bool
+) -> None:
+    """Fill in the whole guide from the built pages, and build its PDF (cached).
+
+    While previewing, the guide's PDF is not made: it takes seconds, and the preview must show
+    an edit at once. A real build always makes it.
+    """
+    site = content.site
+    order = expand_order(content.guide_order, [route_url(r) for r in content.routes])
+    pages = [(url, (site_dir / url / "index.html").read_text(encoding="utf-8")) for url in order]
+    sections = guide_sections(pages, site.council.site_address)
+    # Plain text, escaped where the templates write it (once).
+    title = (
+        Markup(templates.get_template("guide_title.txt").render(council=site.council))
+        .unescape()
+        .strip()
+    )
+    pdf_html = without_unreferenced_ids(
+        templates.get_template("guide_pdf.html").render(
+            title=title,
+            council=site.council,
+            site_url=site.council.site_address,
+            last_reviewed=site.last_reviewed,
+            sections=sections,
+        )
+    )
+    if not preview:
+        built = build_pdf(pdf_html, pdf_cache, fillable=False, cache=pdf_cache)
+        shutil.copyfile(built.path, site_dir / GUIDE_PDF)
+
+    def download(from_url: str, web_url: str | None) -> str:
+        if preview:
+            return render(templates, "guide_download_preview.html")
+        return render(
+            templates,
+            "guide_download.html",
+            title=title,
+            url=relative_url(from_url, GUIDE_PAGE).removeprefix("./") + GUIDE_PDF.split("/")[-1],
+            size=file_size(built.size),
+            web_url=web_url,
+        )
+
+    fills = {
+        GUIDE_PAGE: {
+            GUIDE_MARKERS["download"]: download(GUIDE_PAGE, None),
+            GUIDE_MARKERS["sections"]: render(templates, "guide_sections.html", sections=sections),
+        },
+        "": {GUIDE_MARKERS["home"]: download("", relative_url("", GUIDE_PAGE))},
+    }
+    for url, replacements in fills.items():
+        page = site_dir / url / "index.html"
+        html = page.read_text(encoding="utf-8")
+        for marker, replacement in replacements.items():
+            if marker not in html:
+                raise MissingMarker(f"{url or 'home'} page: {marker} is missing")
+            html = html.replace(marker, replacement, 1)
+        page.write_text(html, encoding="utf-8")
