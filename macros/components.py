@@ -74,6 +74,18 @@ def render_markdown(value: MarkdownText) -> Markup:
     return Markup(html)
 
 
+# The filters every template may use: the components' and the theme's (the MkDocs hooks add
+# them to the theme's environment), so dates, times and days read the same everywhere.
+FILTERS = {
+    "day_ranges": day_ranges,
+    "day_name": DAYS.__getitem__,
+    "govuk_time": govuk_time,
+    "govuk_date": govuk_date,
+    "tel_href": tel_href,
+    "markdown": render_markdown,
+}
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATE_DIR),
@@ -82,14 +94,7 @@ def make_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        day_ranges=day_ranges,
-        day_name=DAYS.__getitem__,
-        govuk_time=govuk_time,
-        govuk_date=govuk_date,
-        tel_href=tel_href,
-        markdown=render_markdown,
-    )
+    env.filters.update(FILTERS)
     return env
 
 

@@ -18,6 +18,14 @@ def on_startup(command: str, dirty: bool) -> None:
         os.environ[PREVIEW] = "1"
 
 
+def on_env(env, config, files):
+    """The theme's templates get the same filters as the components (govuk_date...)."""
+    from macros.components import FILTERS
+
+    env.filters.update(FILTERS)
+    return env
+
+
 def on_files(files, config):
     """Add the pages made from content, which macros/__init__.py put in config.extra."""
     from mkdocs.structure.files import File, InclusionLevel
