@@ -204,44 +204,10 @@ def load_content(
     errors += _stray_files(national, NATIONAL_FILES, shown_national)
     errors += _stray_files(council, {**COUNCIL_FILES, **COUNCIL_OPTIONAL_FILES}, shown_council)
 
-    def read(path: Path, display_name: str, required: bool = True) -> object:
-        if not path.is_file():
-            if required or path.is_symlink():
-                errors.append(_missing_file_message(path, display_name))
-            return None
-        loaded = load_yaml_file(path, display_name)
-        errors.extend(loaded.problems)
-        return loaded.data
-
     # Raw data first, so a council's changes and additions land before anything is validated.
-    national_raw = {n: read(national / n, f"{shown_national}/{n}") for n in NATIONAL_FILES}
-    council_raw = {n: read(council / n, f"{shown_council}/{n}") for n in COUNCIL_FILES}
-    council_raw |= {
-        n: read(council / n, f"{shown_council}/{n}", required=False) for n in COUNCIL_OPTIONAL_FILES
-    }
-    folder_raw: dict[str, dict[str, tuple[Path, str, object]]] = {}
-    for subfolder in CONTENT_FOLDERS:
-        national_items = {
-            p.stem: (p, f"{shown_national}/{subfolder}/{p.name}")
-            for p in _yaml_files(national / subfolder)
-        }
-        folder_raw[subfolder] = {}
-        for stem, (path, shown) in national_items.items():
-            folder_raw[subfolder][stem] = (path, shown, read(path, shown))
-        for path in _yaml_files(council / subfolder):
-            shown = f"{shown_council}/{subfolder}/{path.name}"
-            if path.stem in national_items:
-                errors.append(
-                    ContentMessage(
-                        shown,
-                        1,
-                        problem=f"the national layer already has this {subfolder[:-1]} "
-                        f"({national_items[path.stem][1]}): give yours another id (and file "
-                        "name), or change the national one in changes.yml",
-                    )
-                )
-                continue
-            folder_raw[subfolder][path.stem] = (path, shown, read(path, shown))
+    national_raw, council_raw, folder_raw = _read_layers(
+        national, council, shown_national, shown_council, errors
+    )
 
     # The council's changes, in place of the national values they name.
     checked: dict[str, _CheckedFile] = {}
@@ -370,6 +336,79 @@ def load_content(
     if errors:
         raise ContentErrors(errors)
 
+    content = _make_content(records_by_file, route_files, form_files)
+    national_layer = typing.cast(records.NationalLayer, records_by_file["national.yml"])
+    warnings = list(early_warnings)
+    warnings += _national_version_warnings(checked["roles.yml"], national_layer)
+    for file in [*checked.values(), *own_files.values(), *route_files, *form_files]:
+        warnings.extend(_unverified_source_warnings(file))
+        warnings.extend(_stale_warnings(file, today))
+        warnings.extend(_period_warnings(file))
+        warnings.extend(_review_by_warnings(file, today))
+        warnings.extend(
+            _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
+        )
+    return LoadedContent(content=content, warnings=sorted(set(warnings)))
+
+
+def _read_layers(
+    national: Path,
+    council: Path,
+    shown_national: str,
+    shown_council: str,
+    errors: list[ContentMessage],
+) -> tuple[dict[str, object], dict[str, object], dict[str, dict[str, tuple[Path, str, object]]]]:
+    """Every file of both layers as raw data (None where it could not be read), adding each
+    reading problem to ``errors``: the national files, the council's, and each folder's files
+    by id (a council's route or form with a national one's id is refused here)."""
+
+    def read(path: Path, display_name: str, required: bool = True) -> object:
+        if not path.is_file():
+            if required or path.is_symlink():
+                errors.append(_missing_file_message(path, display_name))
+            return None
+        loaded = load_yaml_file(path, display_name)
+        errors.extend(loaded.problems)
+        return loaded.data
+
+    national_raw = {n: read(national / n, f"{shown_national}/{n}") for n in NATIONAL_FILES}
+    council_raw = {n: read(council / n, f"{shown_council}/{n}") for n in COUNCIL_FILES}
+    council_raw |= {
+        n: read(council / n, f"{shown_council}/{n}", required=False) for n in COUNCIL_OPTIONAL_FILES
+    }
+    folder_raw: dict[str, dict[str, tuple[Path, str, object]]] = {}
+    for subfolder in CONTENT_FOLDERS:
+        national_items = {
+            p.stem: (p, f"{shown_national}/{subfolder}/{p.name}")
+            for p in _yaml_files(national / subfolder)
+        }
+        folder_raw[subfolder] = {}
+        for stem, (path, shown) in national_items.items():
+            folder_raw[subfolder][stem] = (path, shown, read(path, shown))
+        for path in _yaml_files(council / subfolder):
+            shown = f"{shown_council}/{subfolder}/{path.name}"
+            if path.stem in national_items:
+                errors.append(
+                    ContentMessage(
+                        shown,
+                        1,
+                        problem=f"the national layer already has this {subfolder[:-1]} "
+                        f"({national_items[path.stem][1]}): give yours another id (and file "
+                        "name), or change the national one in changes.yml",
+                    )
+                )
+                continue
+            folder_raw[subfolder][path.stem] = (path, shown, read(path, shown))
+
+    return national_raw, council_raw, folder_raw
+
+
+def _make_content(
+    records_by_file: dict[str, records.Record],
+    route_files: list[_CheckedFile],
+    form_files: list[_CheckedFile],
+) -> Content:
+    """The checked records as one Content, with each role bound to the council's providers."""
     bindings = typing.cast(records.RoleBindings, records_by_file["roles.yml"]).roles
 
     def bound(record):
@@ -382,7 +421,7 @@ def load_content(
         key=lambda r: (r.order, r.id),
     )
     national_layer = typing.cast(records.NationalLayer, records_by_file["national.yml"])
-    content = Content(
+    return Content(
         site=typing.cast(records.SiteSettings, records_by_file["site.yml"]),
         providers={p.id: p for p in provider_list.providers},
         disagreement_resolution=typing.cast(
@@ -403,17 +442,6 @@ def load_content(
         guide_order=list(national_layer.guide_order),
         roles={role.id: bindings.get(role.id, []) for role in national_layer.roles},
     )
-    warnings = list(early_warnings)
-    warnings += _national_version_warnings(checked["roles.yml"], national_layer)
-    for file in [*checked.values(), *own_files.values(), *route_files, *form_files]:
-        warnings.extend(_unverified_source_warnings(file))
-        warnings.extend(_stale_warnings(file, today))
-        warnings.extend(_period_warnings(file))
-        warnings.extend(_review_by_warnings(file, today))
-        warnings.extend(
-            _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
-        )
-    return LoadedContent(content=content, warnings=sorted(set(warnings)))
 
 
 def _either_folder(shown_national: str, shown_council: str, subfolder: str) -> str:
