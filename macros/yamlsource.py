@@ -205,12 +205,17 @@ def structure_problem(text: str, display_name: str) -> ContentMessage | None:
     anchored: dict[str, int] = {}
     open_nodes: list[list] = []  # [anchor, values so far] for each open mapping or sequence
     total = 0
+    # The values counted so far, closed and open: kept as a running sum, so each event costs
+    # the same however deep the nesting (summing the open nodes each time cost a millisecond a
+    # file).
+    counted = 0
     try:
         while not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
             line = event.start_mark.line + 1
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 open_nodes.append([event.anchor, 1])
+                counted += 1
                 if len(open_nodes) > MAX_DEPTH:
                     return ContentMessage(
                         display_name,
@@ -221,6 +226,7 @@ def structure_problem(text: str, display_name: str) -> ContentMessage | None:
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 anchor, size = open_nodes.pop()
+                counted -= size  # counted already while it was open; added again below
             elif isinstance(event, yaml.ScalarEvent):
                 anchor, size = event.anchor, 1
             elif isinstance(event, yaml.AliasEvent):
@@ -233,7 +239,8 @@ def structure_problem(text: str, display_name: str) -> ContentMessage | None:
                 open_nodes[-1][1] += size
             else:
                 total += size
-            if total + sum(node[1] for node in open_nodes) > MAX_EXPANDED_VALUES:
+            counted += size
+            if counted > MAX_EXPANDED_VALUES:
                 return ContentMessage(
                     display_name,
                     line,
