@@ -191,3 +191,34 @@ def test_the_guide_reading_order_is_national_data_checked_against_the_pages(cont
         "content/national/national.yml:45: national layer: guide_order.5: expected the address "
         "of a page in docs/ or routes/* (did you mean 'sendiass/'?), found 'sendias/'"
     ]
+
+
+def test_a_change_finds_a_route_case_by_its_id_and_its_errors_name_the_councils_file(
+    content_copy,
+):
+    route = load_content(content_copy / "councils" / "example-council").content.route("mediation")
+    name = route.case("arranged-by-the-council").name
+    changes = content_copy / "councils" / "example-council" / "changes.yml"
+    text = (
+        "changes:\n"
+        "  - target: routes/mediation.yml cases.arranged-by-the-council.name\n"
+        f"    national: {name}\n"
+        "    value: {new}\n"
+        "    why: Our council calls it this.\n"
+    )
+    changes.write_text(text.replace("{new}", "Mediation our council arranges"), encoding="utf-8")
+    loaded = load_content(content_copy / "councils" / "example-council")
+    case = loaded.content.route("mediation").case("arranged-by-the-council")
+    assert case.name == "Mediation our council arranges"
+    assert not [w for w in loaded.warnings if "example-council/changes.yml" in str(w)]
+
+    from macros.content import ContentErrors
+
+    changes.write_text(text.replace("{new}", "'<b>Ours</b>'"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_content(content_copy / "councils" / "example-council")
+    assert [str(e) for e in raised.value.errors] == [
+        "content/councils/example-council/changes.yml:4: case 'arranged-by-the-council': name: "
+        "expected plain text without HTML, found '<b>': remove the tag (fields marked as "
+        "Markdown may use Markdown instead)"
+    ]
