@@ -11,7 +11,6 @@ life.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -22,12 +21,8 @@ from .errors import ContentErrors
 from .page_macros import page_macros
 from .pages import all_generated_pages, form_pdfs
 from .pdfs import PdfToolsMissing
-from .site_outputs import MissingMarker, assemble_guide, copy_files, logo_in_site, write_open_data
+from .site_outputs import SiteBuild, logo_in_site
 from .urls import docs_addresses
-
-# Set by macros/mkdocs_hooks.py while `mkdocs serve` previews the site: the slow whole-guide
-# PDF is then left out.
-PREVIEW = "SEND_PREVIEW"
 
 # Content warnings go to their own logger: MkDocs' --strict turns its own warnings into failures,
 # and a placeholder must warn, not stop, the build.
@@ -59,9 +54,7 @@ def define_env(env) -> None:
     site = content.site
     templates = make_environment()
 
-    # Theme templates read these from config (mkdocs-macros variables do not reach them).
     logo_source = content_dir / site.branding.logo
-    logo_target = logo_in_site(logo_source)
     # Plain text: the theme's templates escape it where they write it (escaping it here too
     # would show "&amp;" for an "&" in the council's name).
     config["site_name"] = (
@@ -69,42 +62,36 @@ def define_env(env) -> None:
         .unescape()
         .strip()
     )
-    config["theme"]["logo"] = logo_target
-    config["extra"]["council"] = {
-        "name": site.council.name,
-        "local_offer_url": site.council.local_offer_url,
-        "colour": site.branding.colour,
-        "last_reviewed": site.last_reviewed,
-        # Printed pages show their full address: this plus the page's own address.
-        "site_address": site.council.site_address,
-    }
-    env.variables["content"] = content
+    config["theme"]["logo"] = logo_in_site(logo_source)
     # The forms' PDFs first: pages that link to them show their sizes.
     pdf_cache = project_dir / ".cache" / "pdfs"
     try:
         pdfs = form_pdfs(content, templates, pdf_cache)
     except PdfToolsMissing as missing:
         raise PluginError(f"Cannot build the form PDFs: {missing}") from None
-    # Pages made from content (routes, forms, finder paths): mkdocs_hooks.on_files adds them.
-    config["extra"]["generated_pages"] = {
-        page.src_uri: (page.markdown(), page.html)
-        for page in all_generated_pages(content, templates, pdfs)
-    }
-
-    macros = page_macros(
-        content, templates, pdfs, here=lambda: env.page.url, nav=config["nav"] or []
+    # The hooks (mkdocs_hooks.py) take the build from here: the pages made from content, what
+    # the theme shows, and the steps after the build.
+    env.variables["site_build"] = SiteBuild(
+        content=content,
+        templates=templates,
+        pdfs=pdfs,
+        pdf_cache=pdf_cache,
+        logo_source=logo_source,
+        generated={
+            page.src_uri: (page.markdown(), page.html)
+            for page in all_generated_pages(content, templates, pdfs)
+        },
+        theme={
+            "name": site.council.name,
+            "local_offer_url": site.council.local_offer_url,
+            "colour": site.branding.colour,
+            "last_reviewed": site.last_reviewed,
+            # Printed pages show their full address: this plus the page's own address.
+            "site_address": site.council.site_address,
+        },
     )
-    for name, function in macros.items():
+    env.variables["content"] = content
+    # The macros the pages in docs/ call; ``here`` is the address of the page being rendered.
+    nav = config["nav"] or []
+    for name, function in page_macros(content, templates, pdfs, lambda: env.page.url, nav).items():
         env.macro(function, name)
-
-    def finish(env) -> None:
-        """After every page is built: the files, the open data, then the whole guide."""
-        site_dir = Path(config["site_dir"])
-        copy_files(site_dir, logo_source, pdfs)
-        write_open_data(site_dir, content)
-        try:
-            assemble_guide(site_dir, content, templates, pdf_cache, os.environ.get(PREVIEW) == "1")
-        except MissingMarker as missing:
-            raise PluginError(str(missing)) from None
-
-    env.post_build_functions.append(finish)

@@ -1,41 +1,48 @@
-"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): add generated pages, fix Material's HTML.
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): the MkDocs events of the build.
 
-Kept beside macros/__init__.py, the other MkDocs glue. MkDocs loads this file by its path, so the
-project's modules are imported when a hook runs, once mkdocs-macros has loaded them.
+With macros/__init__.py, the only code that knows MkDocs. ``define_env`` (mkdocs-macros) makes
+the council's build (site_outputs.SiteBuild) and keeps it with the macros plugin's variables;
+these hooks add its pages, give the theme what it shows, fix each page's HTML and, after the
+build, write the files, the open data and the whole guide. MkDocs loads this file by its path,
+so the project's modules are imported when a hook runs, once mkdocs-macros has loaded them.
 """
 
 from __future__ import annotations
 
-import os
-
-# Set while `mkdocs serve` previews the site: slow outputs nobody previews (the whole-guide PDF)
-# are left out, so a content edit shows in the preview within 2 seconds.
-PREVIEW = "SEND_PREVIEW"
+# True while `mkdocs serve` previews the site: the whole-guide PDF, slow and never previewed,
+# is left out, so a content edit shows within 2 seconds. `extra: preview:` in mkdocs.yml asks
+# the same of a build.
+_serving = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    if command == "serve":
-        os.environ[PREVIEW] = "1"
+    global _serving
+    _serving = command == "serve"
 
 
-def on_env(env, config, files):
-    """The theme's templates get the same filters as the components (govuk_date...)."""
-    from macros.components import FILTERS
-
-    env.filters.update(FILTERS)
-    return env
+def _build(config):
+    return config.plugins["macros"].variables["site_build"]
 
 
 def on_files(files, config):
-    """Add the pages made from content, which macros/__init__.py put in config.extra."""
+    """Add the pages made from content, reached through links (the routes page, the finder),
+    not the menu."""
     from mkdocs.structure.files import File, InclusionLevel
 
-    for src_uri, (markdown, _html) in config["extra"].get("generated_pages", {}).items():
-        # Reached through links (the routes page, the finder), not the menu.
+    for src_uri, (markdown, _html) in _build(config).generated.items():
         files.append(
             File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         )
     return files
+
+
+def on_env(env, config, files):
+    """The theme's templates get the components' filters and the council's details."""
+    from macros.components import FILTERS
+
+    env.filters.update(FILTERS)
+    env.globals["council"] = _build(config).theme
+    return env
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -43,7 +50,7 @@ def on_page_content(html: str, page, config, files) -> str:
 
     Its HTML is finished, so Markdown need not parse it: that took a quarter of a build.
     """
-    generated = config["extra"].get("generated_pages", {}).get(page.file.src_uri)
+    generated = _build(config).generated.get(page.file.src_uri)
     return html if generated is None else generated[1]
 
 
@@ -51,7 +58,7 @@ def on_post_page(output: str, page, config) -> str:
     from macros.html_fixes import add_print_addresses, remove_material_controls
 
     output = remove_material_controls(output)
-    return add_print_addresses(output, config["extra"]["council"]["site_address"] + page.url)
+    return add_print_addresses(output, _build(config).theme["site_address"] + page.url)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
@@ -59,3 +66,17 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
     # Pages MkDocs makes from theme templates alone, such as 404.html.
     return remove_material_controls(output_content)
+
+
+def on_post_build(config) -> None:
+    from pathlib import Path
+
+    from mkdocs.exceptions import PluginError
+
+    from macros.site_outputs import MissingMarker, finish
+
+    preview = _serving or bool(config["extra"].get("preview"))
+    try:
+        finish(_build(config), Path(config["site_dir"]), preview)
+    except MissingMarker as missing:
+        raise PluginError(str(missing)) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -22,6 +23,29 @@ GUIDE_PAGE = "guide/"
 GUIDE_PDF = "guide/whole-guide.pdf"
 # Open Referral UK data about the organisations and their services (routes).
 OPEN_DATA_FOLDER = "open-data"
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """One council's build, made once before any page: what the pages, the theme and the steps
+    after the build need."""
+
+    content: Content
+    templates: object  # the components' template environment
+    pdfs: dict  # form id → kind → BuiltPdf
+    pdf_cache: Path
+    logo_source: Path
+    # Pages made from content: source address → (its Markdown stand-in, its finished HTML).
+    generated: dict[str, tuple[str, str]]
+    # What the theme's templates show: the council's name, colour, addresses, review date.
+    theme: dict
+
+
+def finish(build: SiteBuild, site_dir: Path, preview: bool) -> None:
+    """After every page is built: the files, the open data, then the whole guide."""
+    copy_files(site_dir, build.logo_source, build.pdfs)
+    write_open_data(site_dir, build.content)
+    assemble_guide(site_dir, build.content, build.templates, build.pdf_cache, preview)
 
 
 class MissingMarker(Exception):

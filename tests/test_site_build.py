@@ -173,7 +173,7 @@ def test_a_page_with_a_broken_macro_stops_the_build(tmp_path):
     source = File("privacy.md", config.docs_dir, str(tmp_path), use_directory_urls=True)
     page = Page("Privacy", source, config)
     good = plugin.on_page_markdown(
-        "Made by {{ config.extra.council.name }}.", page=page, config=config, files=[]
+        "Made by {{ council_name() }}.", page=page, config=config, files=[]
     )
     assert good == "Made by Example Council."
     with pytest.raises(SystemExit) as stopped:
