@@ -1,10 +1,10 @@
 """The whole guide on one page: every family-facing page's main content, in reading order.
 
-Pure functions over built HTML. Each page's content sits between two markers that
-overrides/main.html writes. In the guide, each page becomes a section: its ids get the section's
-prefix so they stay unique, links to other pages in the guide point at their section, links to
-pages outside it point at their full address, and headings move down a level under the guide's
-own title.
+Pure functions over each page's content HTML, as the site generator made it (kept as each page
+is made: site_outputs.SiteBuild.page_content). In the guide, each page becomes a section: its
+ids get the section's prefix so they stay unique, links to other pages in the guide point at
+their section, links to pages outside it point at their full address, and headings move down a
+level under the guide's own title.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def section_slug(url: str) -> str:
 
 
 def main_content(page_html: str) -> str:
-    """The page's own content, between the markers main.html writes around it."""
+    """A built page's own content, between the markers main.html writes around it (for the
+    benchmark's plain build of the same pages)."""
     start = page_html.index(CONTENT_START) + len(CONTENT_START)
     return page_html[start : page_html.index(CONTENT_END, start)]
 
@@ -86,11 +87,12 @@ def first_heading(html: str) -> str:
 
 
 def guide_sections(pages: list[tuple[str, str]], site_url: str) -> list[GuideSection]:
-    """Sections from (url, built page HTML) in reading order, each titled by its heading."""
+    """Sections from (url, the page's content HTML) in reading order, each titled by its
+    heading."""
     urls = {url for url, _ in pages}
     sections = []
     for url, page_html in pages:
-        html = rewrite_section(main_content(page_html), url, urls, site_url)
+        html = rewrite_section(page_html, url, urls, site_url)
         sections.append(GuideSection(url, section_slug(url), first_heading(html), html))
     return sections
 

@@ -50,8 +50,11 @@ def on_page_content(html: str, page, config, files) -> str:
 
     Its HTML is finished, so Markdown need not parse it: that took a quarter of a build.
     """
-    generated = _build(config).generated.get(page.file.src_uri)
-    return html if generated is None else generated[1]
+    build = _build(config)
+    generated = build.generated.get(page.file.src_uri)
+    content = html if generated is None else generated[1]
+    build.page_content[page.url] = content  # for the whole guide's sections
+    return content
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -13,6 +13,7 @@ from markupsafe import Markup
 from .components import render
 from .content import Content
 from .guide import expand_order, guide_sections, without_unreferenced_ids
+from .html_fixes import add_print_addresses
 from .opendata import open_referral, services_page
 from .page_macros import GUIDE_MARKERS
 from .pages import form_url, pdf_name, relative_url, route_url
@@ -39,13 +40,18 @@ class SiteBuild:
     generated: dict[str, tuple[str, str]]
     # What the theme's templates show: the council's name, colour, addresses, review date.
     theme: dict
+    # Each page's content as the site generator made it, by address, kept as each page is
+    # made: the whole guide's sections come from here, not from the built files.
+    page_content: dict[str, str] = field(default_factory=dict)
 
 
 def finish(build: SiteBuild, site_dir: Path, preview: bool) -> None:
     """After every page is built: the files, the open data, then the whole guide."""
     copy_files(site_dir, build.logo_source, build.pdfs)
     write_open_data(site_dir, build.content)
-    assemble_guide(site_dir, build.content, build.templates, build.pdf_cache, preview)
+    assemble_guide(
+        site_dir, build.content, build.templates, build.pdf_cache, preview, build.page_content
+    )
 
 
 class MissingMarker(Exception):
@@ -84,16 +90,25 @@ def write_open_data(site_dir: Path, content: Content) -> None:
 
 
 def assemble_guide(
-    site_dir: Path, content: Content, templates, pdf_cache: Path, preview: bool
+    site_dir: Path,
+    content: Content,
+    templates,
+    pdf_cache: Path,
+    preview: bool,
+    page_content: dict[str, str],
 ) -> None:
-    """Fill in the whole guide from the built pages, and build its PDF (cached).
+    """Fill in the whole guide from each page's content, and build its PDF (cached).
 
     While previewing, the guide's PDF is not made: it takes seconds, and the preview must show
     an edit at once. A real build always makes it.
     """
     site = content.site
     order = expand_order(content.guide_order, [route_url(r) for r in content.routes])
-    pages = [(url, (site_dir / url / "index.html").read_text(encoding="utf-8")) for url in order]
+    # Each section's links print their addresses as on the page itself (html_fixes).
+    pages = [
+        (url, add_print_addresses(page_content[url], site.council.site_address + url))
+        for url in order
+    ]
     sections = guide_sections(pages, site.council.site_address)
     # Plain text, escaped where the templates write it (once).
     title = (
