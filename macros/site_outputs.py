@@ -10,13 +10,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .components import render
+from .components import make_environment, render
 from .content import Content
 from .guide import expand_order, guide_sections, without_unreferenced_ids
 from .html_fixes import add_print_addresses
 from .opendata import open_referral, services_page
 from .page_macros import GUIDE_MARKERS
-from .pages import form_url, pdf_name, relative_url, route_url
+from .pages import all_generated_pages, form_pdfs, form_url, pdf_name, relative_url, route_url
 from .pdfs import build_pdf, file_size
 
 LOGO_IN_SITE = "assets/council-logo"
@@ -43,6 +43,41 @@ class SiteBuild:
     # Each page's content as the site generator made it, by address, kept as each page is
     # made: the whole guide's sections come from here, not from the built files.
     page_content: dict[str, str] = field(default_factory=dict)
+
+
+def prepare_build(content: Content, content_dir: Path, pdf_cache: Path) -> SiteBuild:
+    """Everything a council's build needs before its first page: the form PDFs first (pages
+    that link to them show their sizes), then the pages made from content and what the theme
+    shows. Raises pdfs.PdfToolsMissing when the PDF tools are not installed."""
+    templates = make_environment()
+    site = content.site
+    pdfs = form_pdfs(content, templates, pdf_cache)
+    return SiteBuild(
+        content=content,
+        templates=templates,
+        pdfs=pdfs,
+        pdf_cache=pdf_cache,
+        logo_source=content_dir / site.branding.logo,
+        generated={
+            page.src_uri: (page.markdown(), page.html)
+            for page in all_generated_pages(content, templates, pdfs)
+        },
+        theme={
+            # Plain text: the theme's templates escape it where they write it (escaping it
+            # here too would show "&amp;" for an "&" in the council's name).
+            "site_name": Markup(
+                templates.get_template("site_name.txt").render(council=site.council)
+            )
+            .unescape()
+            .strip(),
+            "name": site.council.name,
+            "local_offer_url": site.council.local_offer_url,
+            "colour": site.branding.colour,
+            "last_reviewed": site.last_reviewed,
+            # Printed pages show their full address: this plus the page's own address.
+            "site_address": site.council.site_address,
+        },
+    )
 
 
 def finish(build: SiteBuild, site_dir: Path, preview: bool) -> None:
