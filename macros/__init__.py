@@ -9,25 +9,14 @@ so the site can move to another generator when Material for MkDocs reaches its e
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from .content import load_content
-from .errors import ContentErrors
+from .errors import ContentErrors, warnings_log
 from .page_macros import page_macros
 from .pdfs import PdfToolsMissing
 from .site_outputs import logo_in_site, prepare_build
 from .urls import docs_addresses
-
-# Content warnings go to their own logger: MkDocs' --strict turns its own warnings into failures,
-# and a placeholder must warn, not stop, the build.
-_warnings_log = logging.getLogger("send_local_offer.content")
-if not _warnings_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  content: %(message)s"))
-    _warnings_log.addHandler(_handler)
-    _warnings_log.propagate = False
-    _warnings_log.setLevel(logging.WARNING)
 
 
 def define_env(env) -> None:
@@ -43,7 +32,7 @@ def define_env(env) -> None:
     except ContentErrors as errors:
         raise PluginError(str(errors)) from None
     for warning in loaded.warnings:
-        _warnings_log.warning("%s", warning)
+        warnings_log().warning("%s", warning)
 
     try:
         build = prepare_build(loaded.content, content_dir, project_dir / ".cache" / "pdfs")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 
@@ -38,3 +39,16 @@ class ContentErrors(Exception):
         count = len(self.errors)
         heading = f"{count} problem{'s' if count != 1 else ''} in the content. Nothing was built."
         return "\n".join([heading, *(f"  {error}" for error in self.errors)])
+
+
+def warnings_log() -> logging.Logger:
+    """Where a build prints content warnings: a logger of their own, because MkDocs' --strict
+    turns its own warnings into failures, and a placeholder must warn, not stop, the build."""
+    log = logging.getLogger("send_local_offer.content")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  content: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+        log.setLevel(logging.WARNING)
+    return log
