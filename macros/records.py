@@ -505,6 +505,10 @@ class Period(Record):
     counts_from: EventId
     length: int = Field(ge=0)
     unit: TimeUnit
+    # "after" the event (its day is not counted: within 2 months after the letter was sent), or
+    # "starting-with" it (its day is day one, so the period ends a day sooner: Equality Act
+    # 2010, Schedule 17, paragraph 4, "6 months starting with the date of the conduct").
+    counting: Literal["after", "starting-with"] = "after"
 
 
 class TimeRule(Record):

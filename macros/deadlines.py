@@ -1,0 +1,156 @@
+"""Dates from the time-limit records: the one implementation of the rules for counting time.
+
+Pure functions. Each deadline comes with its working: the steps that made it, each a kind of
+step (an id the templates word) and the date after it. The rules, from
+shared/research/deadlines-and-changes.md section 1:
+
+- a period in months ends on the same-numbered day of the later month, or that month's last day
+  when it has no such day (the corresponding-date rule, Dodds v Walker [1981]);
+- a period "starting with" a day counts that day, so it ends the day before the corresponding
+  date. Where that date does not exist (31 August + 6 months), the end is the day before the
+  month's last day: the earlier of the two ways the rule is read, so the date is safe under
+  both;
+- where the law gives two periods and the later end counts, the later one is taken;
+- an SEN appeal whose time ends from 25 December to 1 January, or in August, is in time on the
+  first working day after 1 January or 31 August (HESC Rules 2008, rule 12(3)); never a
+  disability discrimination claim (the record says which, sen_holiday_extension);
+- a period that ends on a day that is not a working day moves to the next working day (rule
+  12(2)), where the record says so;
+- working days leave out Saturdays, Sundays and bank holidays in England (the `holidays`
+  package, which works them out from the rules, offline, for any year);
+- school days are set by each school's own term dates, so they are stated, never computed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import holidays
+
+from .records import Period, TimeLimit
+
+# Ids of the kinds of step in a deadline's working; macros/templates word them.
+PERIOD_END = "period-end"
+LATER_OF = "later-of"
+CHRISTMAS = "christmas-extension"
+AUGUST = "august-extension"
+NEXT_WORKING_DAY = "next-working-day"
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str  # one of the ids above
+    date: date
+    period: int | None = None  # for PERIOD_END: which of the record's periods
+
+
+@dataclass(frozen=True)
+class Deadline:
+    time_limit: str  # the record's id
+    date: date
+    steps: tuple[Step, ...]
+
+
+class DateProblem(ValueError):
+    """Dates that cannot go together, such as a certificate before the decision it follows."""
+
+    def __init__(self, kind: str, *dates: str):
+        self.kind, self.dates = kind, dates
+        super().__init__(f"{kind}: {', '.join(dates)}")
+
+
+@functools.cache
+def _bank_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year]))
+
+
+def is_working_day(day: date) -> bool:
+    """Not a Saturday, a Sunday or a bank holiday in England (substitute days included)."""
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def next_working_day(day: date) -> date:
+    """The day itself if it is a working day, else the next one."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def add_months(day: date, months: int) -> date:
+    """The corresponding date ``months`` later: 31 January + 1 month → 28 or 29 February."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_working_days(day: date, count: int) -> date:
+    """The ``count``-th working day after ``day``."""
+    while count > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+def period_end(start: date, period: Period) -> date | None:
+    """The last day of a period from ``start``; None for school days (the school's own term
+    dates decide them)."""
+    if period.unit == "months":
+        end = add_months(start, period.length)
+    elif period.unit == "weeks":
+        end = start + timedelta(weeks=period.length)
+    elif period.unit == "days":
+        end = start + timedelta(days=period.length)
+    elif period.unit == "working-days":
+        end = add_working_days(start, period.length)
+    else:
+        return None
+    return end - timedelta(days=1) if period.counting == "starting-with" else end
+
+
+def holiday_extension(day: date) -> tuple[str, date] | None:
+    """Rule 12(3)(a): an end from 25 December to 1 January, or in August, moves to the first
+    working day after 1 January or 31 August."""
+    if day.month == 8:
+        return AUGUST, next_working_day(date(day.year, 9, 1))
+    if (day.month, day.day) >= (12, 25):
+        return CHRISTMAS, next_working_day(date(day.year + 1, 1, 2))
+    if (day.month, day.day) == (1, 1):
+        return CHRISTMAS, next_working_day(date(day.year, 1, 2))
+    return None
+
+
+def work_out(limit: TimeLimit, dates: dict[str, date]) -> Deadline | None:
+    """The deadline a time-limit record gives from the dates of the events it counts from.
+
+    ``dates`` maps event ids (the record's counts_from) to dates. A period whose event has no
+    date is left out (a certificate not yet issued); None when no period can be worked out.
+    Raises DateProblem when a later event is dated before the one it follows.
+    """
+    rule = limit.rule
+    first = rule.periods[0].counts_from
+    for period in rule.periods[1:]:
+        later = dates.get(period.counts_from)
+        if later is not None and first in dates and later < dates[first]:
+            raise DateProblem("before-first-event", period.counts_from, first)
+    steps: list[Step] = []
+    for index, period in enumerate(rule.periods):
+        start = dates.get(period.counts_from)
+        end = period_end(start, period) if start is not None else None
+        if end is not None:
+            steps.append(Step(PERIOD_END, end, index))
+    if not steps:
+        return None
+    end = max(step.date for step in steps)
+    if len(steps) > 1:
+        steps.append(Step(LATER_OF, end))
+    if rule.sen_holiday_extension and (moved := holiday_extension(end)):
+        kind, end = moved
+        steps.append(Step(kind, end))
+    if rule.non_working_day == "next-working-day" and not is_working_day(end):
+        end = next_working_day(end)
+        steps.append(Step(NEXT_WORKING_DAY, end))
+    return Deadline(limit.id, end, tuple(steps))
