@@ -154,3 +154,45 @@ def work_out(limit: TimeLimit, dates: dict[str, date]) -> Deadline | None:
         end = next_working_day(end)
         steps.append(Step(NEXT_WORKING_DAY, end))
     return Deadline(limit.id, end, tuple(steps))
+
+
+# --- The lookup file the "Work out your deadlines" page reads (issue 16) ---
+
+# Each series: a time limit and the event a family gives the date of. The page looks the date
+# up and shows the deadline; where a time limit has two periods (combine: later), it looks both
+# up and takes the later, which is the same date: the extensions and the move to a working day
+# never put a later end before an earlier one.
+LOOKUP_SERIES = {
+    "appeal-from-decision": ("appeal-to-the-tribunal", "decision-letter-sent"),
+    "appeal-from-certificate": ("appeal-to-the-tribunal", "mediation-certificate-issued"),
+    "claim-from-treatment": ("discrimination-claim", "unfair-treatment"),
+}
+# Letter dates from 13 months before the build to 24 months after it.
+MONTHS_BEFORE, MONTHS_AFTER = 13, 24
+
+
+def lookup_table(time_limits: dict[str, TimeLimit], today: date) -> dict:
+    """Every series' deadline for each date in the range, as days after that date (small
+    numbers, so the file stays small): {"first": "2025-11-03", "days": n, "series": {...}}."""
+    first = add_months(today, -MONTHS_BEFORE)
+    last = add_months(today, MONTHS_AFTER)
+    days = (last - first).days + 1
+    series = {}
+    for name, (limit_id, event) in LOOKUP_SERIES.items():
+        limit = time_limits[limit_id]
+        one_period = limit.model_copy(
+            update={
+                "rule": limit.rule.model_copy(
+                    update={
+                        "periods": [p for p in limit.rule.periods if p.counts_from == event],
+                        "combine": "only",
+                    }
+                )
+            }
+        )
+        offsets = []
+        for index in range(days):
+            start = first + timedelta(days=index)
+            offsets.append((work_out(one_period, {event: start}).date - start).days)
+        series[name] = {"time_limit": limit_id, "event": event, "offsets": offsets}
+    return {"first": first.isoformat(), "last": last.isoformat(), "series": series}

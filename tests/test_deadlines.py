@@ -108,3 +108,38 @@ def test_the_corresponding_date_rule(start, months, end):
 )
 def test_working_days_leave_out_weekends_and_bank_holidays_in_england(day, working):
     assert is_working_day(day) is working
+
+
+def test_the_lookup_file_gives_the_same_dates_as_the_rules_and_stays_small():
+    import gzip
+    import json
+    from datetime import timedelta
+
+    from macros.deadlines import LOOKUP_SERIES, lookup_table
+
+    content = shipped_content()
+    table = lookup_table(content.time_limits, date(2026, 12, 3))
+    assert table["first"] == "2025-11-03" and table["last"] == "2028-12-03"
+    first = date.fromisoformat(table["first"])
+    for name in LOOKUP_SERIES:
+        offsets = table["series"][name]["offsets"]
+        assert len(offsets) == (date(2028, 12, 3) - first).days + 1
+    appeal = content.time_limit("appeal-to-the-tribunal")
+    for case in [c for c in CASES if c["limit"] == "appeal-to-the-tribunal" and "expect" in c]:
+        letter = case["dates"]["decision-letter-sent"]
+        if not first <= letter <= date(2028, 12, 3):
+            continue
+        looked_up = [
+            letter
+            + timedelta(
+                days=table["series"]["appeal-from-decision"]["offsets"][(letter - first).days]
+            )
+        ]
+        if "mediation-certificate-issued" in case["dates"]:
+            issued = case["dates"]["mediation-certificate-issued"]
+            offset = table["series"]["appeal-from-certificate"]["offsets"][(issued - first).days]
+            looked_up.append(issued + timedelta(days=offset))
+        # The page takes the later of the two: the same date the rules give.
+        assert max(looked_up) == work_out(appeal, case["dates"]).date == case["expect"]
+    size = len(gzip.compress(json.dumps(table, separators=(",", ":")).encode()))
+    assert size < 20 * 1024, size
