@@ -29,7 +29,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 sys.path.insert(0, str(PROJECT))
 
-from conftest import copy_project  # noqa: E402
+from conftest import SHIPPED, copy_project  # noqa: E402
 from sitecheck.server import mkdocs_serve, seconds_until  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
@@ -115,7 +115,7 @@ def serve_rebuilds(project: Path) -> tuple[list[float], list[float]]:
     The first includes MkDocs' own wait: it looks for changed files every 0.5 s, then waits
     0.1 s for more changes before it builds.
     """
-    providers = project / "content" / "providers.yml"
+    providers = project / "content" / SHIPPED / "providers.yml"
     original = providers.read_text(encoding="utf-8")
     seconds = []
     log = project / "serve.log"
@@ -232,12 +232,14 @@ def scale_benchmark(work: Path) -> tuple[list[ScaleResult], dict]:
         content = work / f"content-{scale}"
         records = make_synthetic(PROJECT / "content", content, scale)
         cold_site = work / f"scale-{scale}-site"
-        cold = run_build(project, cold_site, content=content)
+        cold = run_build(project, cold_site, content=content / SHIPPED)
         pages = sum(1 for _ in cold_site.rglob("*.html"))
         shutil.rmtree(cold_site)
         cached = []
         for n in range(SCALE_RUNS):
-            cached.append(run_build(project, work / f"scale-{scale}-{n}", content=content))
+            cached.append(
+                run_build(project, work / f"scale-{scale}-{n}", content=content / SHIPPED)
+            )
             shutil.rmtree(work / f"scale-{scale}-{n}")
         results.append(ScaleResult(scale, records, pages, cold, cached))
         print(f"{scale}x: {pages} pages, {cold.seconds:.1f} s cold", file=sys.stderr)
@@ -254,7 +256,7 @@ def scale_benchmark(work: Path) -> tuple[list[ScaleResult], dict]:
         env={
             **os.environ,
             "NO_MKDOCS_2_WARNING": "1",
-            "SEND_CONTENT": str(work / f"content-{largest}"),
+            "SEND_CONTENT": str(work / f"content-{largest}" / SHIPPED),
         },
         check=True,
         capture_output=True,
@@ -333,7 +335,7 @@ def main() -> int:
         warm = [build(project, work / f"warm{n}") for n in range(RUNS)]
         pages = plain_project(work / "warm0", work / "plain")
         plain = [build(work / "plain", work / f"plain{n}") for n in range(RUNS)]
-        providers = project / "content" / "providers.yml"
+        providers = project / "content" / SHIPPED / "providers.yml"
         edits = []
         for n in range(RUNS):
             text = providers.read_text(encoding="utf-8")

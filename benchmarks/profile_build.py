@@ -1,6 +1,7 @@
 """Profile one `mkdocs build` with a sampling profiler and print where the time goes, as JSON.
 
-    SEND_CONTENT=/tmp/content-50x python benchmarks/profile_build.py --project . --site /tmp/site
+    SEND_CONTENT=/tmp/content-50x/councils/example-council \
+        python benchmarks/profile_build.py --project . --site /tmp/site
 
 Run from bench.py in its own process, so the build's imports and caches start cold. pyinstrument
 samples the call stack every millisecond. Time spent in the Python standard library is counted
