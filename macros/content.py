@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 from pydantic import BaseModel, ValidationError
 
 from . import layers, records
-from .errors import ContentErrors, ContentMessage
+from .errors import ContentErrors, ContentMessage, did_you_mean
 from .finder import graph_problems, outcome_problems
 from .placeholders import placeholder_warnings
 from .urls import ALL_ROUTES, form_url, route_url
@@ -140,8 +140,7 @@ def service_field(service: records.Service, name: str) -> object:
     does not have is one clear line naming the fields it has, not an AttributeError."""
     fields = list(type(service).model_fields)
     if name not in fields:
-        close = difflib.get_close_matches(name, fields, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(name, fields)
         raise ValueError(
             f"the disagreement resolution service has no field {name!r}{hint}; it has: "
             + ", ".join(fields)
@@ -512,8 +511,7 @@ def _guide_order_errors(
     for index, address in enumerate(order):
         if address == ALL_ROUTES or address in docs_pages:
             continue
-        close = difflib.get_close_matches(address, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(address, known)
         problems.append(
             _message(
                 national_file,
@@ -559,8 +557,7 @@ def _role_errors(
     problems = []
     for role_id, provider_ids_bound in bindings.items():
         if role_id not in role_ids:
-            close = difflib.get_close_matches(role_id, role_ids, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(role_id, role_ids)
             problems.append(
                 _message(
                     roles_file,
@@ -571,8 +568,7 @@ def _role_errors(
             )
         for index, provider_id in enumerate(provider_ids_bound):
             if provider_id not in provider_ids:
-                close = difflib.get_close_matches(provider_id, provider_ids, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = did_you_mean(provider_id, provider_ids)
                 problems.append(
                     _message(
                         roles_file,
@@ -899,8 +895,7 @@ def _reference_errors(
             ids = known.get(kind)
             if ids is None or value in ids:
                 continue
-            close = difflib.get_close_matches(value, ids, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = did_you_mean(value, ids)
             if kind == "provider":
                 expected = f"a provider (providers.yml) or a role ({places['role']}){hint}, "
                 expected += f"one of: {', '.join(ids)};"

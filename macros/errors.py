@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import dataclass
 
@@ -52,3 +53,9 @@ def warnings_log() -> logging.Logger:
         log.propagate = False
         log.setLevel(logging.WARNING)
     return log
+
+
+def did_you_mean(found: str, known) -> str:
+    """' (did you mean 'decision'?)' for the known id nearest to what was found, or ''."""
+    close = difflib.get_close_matches(found, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

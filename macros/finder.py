@@ -7,10 +7,10 @@ and the "Your answers" summary needs no JavaScript, cookies or storage.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cache
 
+from .errors import did_you_mean
 from .records import Fits, Outcome, Question, Route, RouteFinder, Situation, TimeLimit
 from .urls import FINDER_ROOT
 
@@ -74,14 +74,14 @@ def graph_problems(
                     (
                         ("outcomes", index, "routes", route_index, "route"),
                         f"expected the id of a route in {routes_folder}"
-                        f"{_hint(fit.route, route_ids)}, found {fit.route!r}",
+                        f"{did_you_mean(fit.route, route_ids)}, found {fit.route!r}",
                     )
                 )
     if finder.start not in questions:
         problems.append(
             (
                 ("start",),
-                f"expected the id of a question{_hint(finder.start, list(questions))}, "
+                f"expected the id of a question{did_you_mean(finder.start, list(questions))}, "
                 f"found {finder.start!r}",
             )
         )
@@ -91,8 +91,8 @@ def graph_problems(
                 problems.append(
                     (
                         ("questions", q_index, "options", o_index, "next"),
-                        f"expected the id of a question or an outcome{_hint(option.next, node_ids)}"
-                        f", found {option.next!r}",
+                        "expected the id of a question or an outcome"
+                        f"{did_you_mean(option.next, node_ids)}, found {option.next!r}",
                     )
                 )
     if problems:
@@ -208,7 +208,8 @@ def outcome_problems(
                 problems.append(
                     (
                         (*loc, "case"),
-                        f"expected a case of route {fit.route!r}{_hint(fit.case, case_ids)}, "
+                        f"expected a case of route {fit.route!r}"
+                        f"{did_you_mean(fit.case, case_ids)}, "
                         f"one of: {', '.join(case_ids)}; found {fit.case!r}",
                     )
                 )
@@ -239,11 +240,6 @@ def outcome_problems(
                 reported.add(limit_id)
                 problems.append((loc, message))
     return problems
-
-
-def _hint(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _next_ids(finder: RouteFinder, node_id: str) -> list[str]:

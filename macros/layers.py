@@ -8,14 +8,13 @@ data and return data and messages.
 
 from __future__ import annotations
 
-import difflib
 import typing
 from collections.abc import Iterator
 from datetime import date
 
 from pydantic import BaseModel
 
-from .errors import ContentMessage
+from .errors import ContentMessage, did_you_mean
 from .yamlsource import LineDict, LineList
 
 # Lists a council's route-finder.yml and providers.yml add to the national ones.
@@ -57,11 +56,6 @@ def shown(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _closest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def apply_change(
     change: LineDict, documents: dict[str, LineDict], national_folder: str
 ) -> tuple[list[ContentMessage], list[ContentMessage]]:
@@ -79,7 +73,7 @@ def apply_change(
         return [ContentMessage(changes_file, target_line, record="change", problem=problem)]
 
     if file_name not in documents:
-        hint = _closest(file_name, sorted(documents))
+        hint = did_you_mean(file_name, sorted(documents))
         return error(
             f"expected a national file in {national_folder}/{hint}, found {file_name!r}"
         ), []
@@ -93,7 +87,7 @@ def apply_change(
             if part not in node:
                 return error(
                     f"the target does not exist: {where} has no field {part!r} in {so_far}"
-                    f"{_closest(part, list(node))}"
+                    f"{did_you_mean(part, list(node))}"
                 ), []
             parent, key, node = node, part, node[part]
         elif isinstance(node, LineList):
@@ -102,7 +96,7 @@ def apply_change(
                 known = [str(i) for i in ids if i is not None]
                 return error(
                     f"the target does not exist: {where} has no item with id {part!r} in "
-                    f"{so_far}{_closest(part, known)}"
+                    f"{so_far}{did_you_mean(part, known)}"
                 ), []
             index = ids.index(part)
             parent, key, node = node, index, node[index]
