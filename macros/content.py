@@ -219,43 +219,17 @@ def load_content(
             errors,
         )
     if changes_file is not None and changes_file.record is not None:
-        # The law's files; national.yml (the version, the roles) is not for a council to change.
-        documents = {
-            n: d for n, d in national_raw.items() if isinstance(d, LineDict) and n != "national.yml"
-        }
+        documents = {n: d for n, d in national_raw.items() if isinstance(d, LineDict)}
         for subfolder, items in folder_raw.items():
             for stem, (path, _, data) in items.items():
                 if isinstance(data, LineDict) and path.is_relative_to(national):
                     documents[f"{subfolder}/{stem}.yml"] = data
-        changed: dict[str, int] = {}  # target → the line of the change that made it
-        for change in typing.cast(LineDict, changes_file.data)["changes"]:
-            target, line = str(change["target"]), change.key_lines["target"]
-            if target in changed:
-                errors.append(
-                    ContentMessage(
-                        change.source,
-                        line,
-                        record="change",
-                        problem=f"this target is already changed on line {changed[target]}: "
-                        "keep one change for it",
-                    )
-                )
-                continue
-            changed[target] = line
-            if target.startswith("national.yml "):
-                errors.append(
-                    ContentMessage(
-                        change.source,
-                        line,
-                        record="change",
-                        problem="national.yml (the national version and the roles) cannot be "
-                        "changed by a council: bind each role to your providers in roles.yml",
-                    )
-                )
-                continue
-            change_errors, change_warnings = layers.apply_change(change, documents, shown_national)
-            errors += change_errors
-            early_warnings += change_warnings
+        change_list = typing.cast(LineDict, changes_file.data)["changes"]
+        change_errors, change_warnings = layers.apply_changes(
+            change_list, documents, shown_national
+        )
+        errors += change_errors
+        early_warnings += change_warnings
 
     # The council's own questions, outcomes and providers, after the national ones.
     own_files = {}

@@ -56,6 +56,36 @@ def shown(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+# National files a council may not change, and what to do instead.
+UNCHANGEABLE = {
+    "national.yml": "national.yml (the national version and the roles) cannot be changed by a "
+    "council: bind each role to your providers in roles.yml",
+}
+
+
+def apply_changes(
+    changes: LineList, documents: dict[str, LineDict], national_folder: str
+) -> tuple[list[ContentMessage], list[ContentMessage]]:
+    """Apply a council's changes in order (apply_change): errors and warnings for them all.
+    A second change to a target already changed is an error, not applied."""
+    errors: list[ContentMessage] = []
+    warnings: list[ContentMessage] = []
+    changed: dict[str, int] = {}  # target → the line of the change that made it
+    for change in changes:
+        target, line = str(change["target"]), change.key_lines["target"]
+        if target in changed:
+            problem = (
+                f"this target is already changed on line {changed[target]}: keep one change for it"
+            )
+            errors.append(ContentMessage(change.source, line, record="change", problem=problem))
+            continue
+        changed[target] = line
+        change_errors, change_warnings = apply_change(change, documents, national_folder)
+        errors += change_errors
+        warnings += change_warnings
+    return errors, warnings
+
+
 def apply_change(
     change: LineDict, documents: dict[str, LineDict], national_folder: str
 ) -> tuple[list[ContentMessage], list[ContentMessage]]:
@@ -72,6 +102,8 @@ def apply_change(
     def error(problem: str) -> list[ContentMessage]:
         return [ContentMessage(changes_file, target_line, record="change", problem=problem)]
 
+    if file_name in UNCHANGEABLE:
+        return error(UNCHANGEABLE[file_name]), []
     if file_name not in documents:
         hint = did_you_mean(file_name, sorted(documents))
         return error(

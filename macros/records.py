@@ -347,6 +347,10 @@ class ProviderList(Record):
 # --- The national layer: content/national/national.yml ---
 
 
+# A version of the national layer: its year and month, such as 2026.12.
+NationalVersion = Annotated[Text, Field(pattern=r"^20\d\d\.(0[1-9]|1[0-2])$")]
+
+
 class Role(Record):
     """A local service that national content names by its role; each council says who does it."""
 
@@ -358,8 +362,7 @@ class Role(Record):
 
 class NationalLayer(Record):
     record_kind: ClassVar[str] = "national layer"
-    # Year and month of this version of the law pack, such as 2026.12.
-    version: Annotated[Text, Field(pattern=r"^20\d\d\.(0[1-9]|1[0-2])$")]
+    version: NationalVersion
     roles: list[Role] = Field(min_length=1)
     # The whole guide's pages in reading order: addresses of pages in docs/ ('' is the home
     # page), and 'routes/*' for every route's page in the routes' own order.
@@ -373,7 +376,7 @@ class RoleBindings(Record):
     """Which of the council's providers does each role national content names."""
 
     # The national layer's version this council last checked its changes against.
-    national_version: Annotated[Text, Field(pattern=r"^20\d\d\.(0[1-9]|1[0-2])$")]
+    national_version: NationalVersion
     roles: dict[RecordId, list[RecordId]]
 
 
