@@ -103,6 +103,16 @@ COUNCILS = {
 }
 
 
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the real content/ (both layers) at tmp_path/content, with tmp_path as the
+    working directory, so messages name files as content/national/... and content/councils/..."""
+    target = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
 def shared_folder(tmp_path_factory) -> Path:
     """A folder all of this run's pytest-xdist workers share (each has its own below it)."""
     base = tmp_path_factory.getbasetemp()

@@ -67,15 +67,6 @@ def reported_messages(content_dir: Path) -> list[str]:
     return [str(message) for message in raised.value.errors]
 
 
-@pytest.fixture
-def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the real content/ at tmp_path/content, with tmp_path as working directory."""
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    monkeypatch.chdir(tmp_path)
-    return target
-
-
 # --- The fixtures themselves ---
 
 

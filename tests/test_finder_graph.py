@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT, SHIPPED, shipped_content
+from conftest import SHIPPED, shipped_content
 
 from macros.content import load_content
 from macros.errors import ContentErrors
@@ -88,14 +88,6 @@ def test_page_count_is_computed_without_listing_paths():
 )
 def test_relative_url(from_url, to_url, expected):
     assert relative_url(from_url, to_url) == expected
-
-
-@pytest.fixture
-def content_copy(tmp_path, monkeypatch) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(PROJECT / "content", target)
-    monkeypatch.chdir(tmp_path)
-    return target
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -10,7 +10,6 @@ role-*, council-*, provider-id-is-a-role), checked by tests/test_content_loading
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,18 +19,11 @@ from contradictions import outcome_pages, placeholder_pdfs
 
 from macros.components import make_environment
 from macros.content import load_content, national_folder_for
+from macros.errors import ContentErrors
 from macros.pages import route_pages
 
 COUNCILS = sorted(p for p in COUNCIL_FOLDERS.iterdir() if p.is_dir())
 BOROUGH = COUNCIL_FOLDERS / "example-borough"
-
-
-@pytest.fixture
-def content_copy(tmp_path, monkeypatch) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(PROJECT / "content", target)
-    monkeypatch.chdir(tmp_path)
-    return target
 
 
 def test_every_council_folder_reads_the_national_layer_beside_it():
@@ -175,7 +167,6 @@ def test_national_content_names_no_local_provider():
 
 
 def test_the_guide_reading_order_is_national_data_checked_against_the_pages(content_copy):
-    from macros.content import ContentErrors
     from macros.urls import docs_addresses
 
     national = content_copy / "national" / "national.yml"
@@ -211,8 +202,6 @@ def test_a_change_finds_a_route_case_by_its_id_and_its_errors_name_the_councils_
     case = loaded.content.route("mediation").case("arranged-by-the-council")
     assert case.name == "Mediation our council arranges"
     assert not [w for w in loaded.warnings if "example-council/changes.yml" in str(w)]
-
-    from macros.content import ContentErrors
 
     changes.write_text(text.replace("{new}", "'<b>Ours</b>'"), encoding="utf-8")
     with pytest.raises(ContentErrors) as raised:
