@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from .content import _display_folder, load_content, national_folder_for
+from .content import display_folder, load_content, national_folder_for
 from .errors import ContentErrors
 from .urls import docs_addresses
 
@@ -36,8 +36,8 @@ def check_council(folder: Path) -> bool:
     files = sum(1 for _ in folder.rglob("*.y*ml"))
     national = national_folder_for(folder)
     print(
-        f"The content in {_display_folder(folder)}/ is valid on national version "
-        f"{loaded.content.national_version} ({_display_folder(national)}/): {files} council "
+        f"The content in {display_folder(folder)}/ is valid on national version "
+        f"{loaded.content.national_version} ({display_folder(national)}/): {files} council "
         f"file(s) checked in {seconds:.2f} s, {len(loaded.warnings)} warning(s)."
     )
     return True

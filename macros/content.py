@@ -178,7 +178,7 @@ def load_content(
     council = Path(folder)
     national = Path(national) if national is not None else national_folder_for(council)
     today = today or date.today()
-    shown_council, shown_national = _display_folder(council), _display_folder(national)
+    shown_council, shown_national = display_folder(council), display_folder(national)
     if not council.is_dir():
         raise ContentErrors(
             [
@@ -955,7 +955,7 @@ def _logo_errors(site_file: _CheckedFile, folder: Path) -> list[ContentMessage]:
         _message(
             site_file,
             ("branding", "logo"),
-            f"expected an SVG or PNG file in {_display_folder(folder)}/, found {logo!r}"
+            f"expected an SVG or PNG file in {display_folder(folder)}/, found {logo!r}"
             + ("" if path.is_file() else " (no such file)"),
         )
     ]
@@ -1113,7 +1113,7 @@ def _unverified_source_warnings(file: _CheckedFile) -> list[ContentMessage]:
     ]
 
 
-def _display_folder(folder: Path) -> str:
+def display_folder(folder: Path) -> str:
     try:
         return str(folder.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
