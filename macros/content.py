@@ -53,8 +53,6 @@ CONTENT_FOLDERS: dict[str, type[records.Record]] = {
     "routes": records.Route,
     "forms": records.RequestForm,
 }
-# Every file name either layer may hold, and its record type (for check_file).
-CONTENT_FILES: dict[str, type[records.Record]] = {**NATIONAL_FILES, **COUNCIL_FILES}
 
 # Plain-English names for pydantic's error types, for "expected ..., found ..." messages.
 _EXPECTED = {
