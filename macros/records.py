@@ -377,7 +377,9 @@ class RoleBindings(Record):
 
     # The national layer's version this council last checked its changes against.
     national_version: NationalVersion
-    roles: dict[RecordId, list[RecordId]]
+    # Each role used must have at least one provider: a role bound to none would leave pages
+    # with nobody to contact.
+    roles: dict[RecordId, Annotated[list[RecordId], Field(min_length=1)]]
 
 
 class Change(Record):
