@@ -9,13 +9,15 @@ so the site can move to another generator when Material for MkDocs reaches its e
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from .content import load_content
+from .deadlines import lookup_ends_soon
 from .errors import ContentErrors, warnings_log
 from .page_macros import page_macros
 from .pdfs import PdfToolsMissing
-from .site_outputs import logo_in_site, prepare_build
+from .site_outputs import BadBuildDate, build_date, logo_in_site, prepare_build
 from .urls import docs_addresses
 
 
@@ -35,7 +37,20 @@ def define_env(env) -> None:
         warnings_log().warning("%s", warning)
 
     try:
-        build = prepare_build(loaded.content, content_dir, project_dir / ".cache" / "pdfs")
+        built_on = build_date()
+    except BadBuildDate as bad:
+        raise PluginError(str(bad)) from None
+    if last := lookup_ends_soon(built_on, date.today()):
+        warnings_log().warning(
+            "The deadline page works out dates up to %s only (the build's date is %s, from "
+            "SOURCE_DATE_EPOCH): build the site again without it, or with a later date",
+            last.isoformat(),
+            built_on.isoformat(),
+        )
+    try:
+        build = prepare_build(
+            loaded.content, content_dir, project_dir / ".cache" / "pdfs", built_on
+        )
     except PdfToolsMissing as missing:
         raise PluginError(f"Cannot build the form PDFs: {missing}") from None
     config["site_name"] = build.theme["site_name"]
@@ -45,6 +60,6 @@ def define_env(env) -> None:
     env.variables["content"] = build.content
     # The macros the pages in docs/ call; ``here`` is the address of the page being rendered.
     here, nav = (lambda: env.page.url), config["nav"] or []
-    macros = page_macros(build.content, build.templates, build.pdfs, here, nav)
+    macros = page_macros(build.content, build.templates, build.pdfs, here, nav, build.built_on)
     for name, function in macros.items():
         env.macro(function, name)

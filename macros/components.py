@@ -55,6 +55,16 @@ def govuk_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def govuk_day(value: date) -> str:
+    """date(2026, 10, 2) → 'Friday 2 October 2026': a deadline, with its day of the week."""
+    return f"{value:%A} {govuk_date(value)}"
+
+
+def lower_first(value: str) -> str:
+    """'Date of the unfair treatment' → 'date of the unfair treatment', for use mid-sentence."""
+    return value[:1].lower() + value[1:]
+
+
 def tel_href(number: str) -> str:
     """'0161 283 4836' → 'tel:+441612834836', so a tap on a phone dials it."""
     parsed = phonenumbers.parse(number, "GB")
@@ -81,6 +91,8 @@ FILTERS = {
     "day_name": DAYS.__getitem__,
     "govuk_time": govuk_time,
     "govuk_date": govuk_date,
+    "govuk_day": govuk_day,
+    "lower_first": lower_first,
     "tel_href": tel_href,
     "markdown": render_markdown,
 }

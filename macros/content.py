@@ -82,6 +82,9 @@ class Content:
     forms: dict[str, records.RequestForm]
     time_limits: dict[str, records.TimeLimit]
     events: dict[str, records.Event]
+    # The rules a deadline's working refers to, and the forms of the deadline page.
+    counting_rules: records.CountingRules
+    calculations: dict[str, records.Calculation]
     proposed_changes: records.ProposedChanges
     # The national layer's version, and the providers this council binds to each role.
     national_version: str
@@ -332,6 +335,8 @@ def load_content(
         errors.extend(_logo_errors(checked["site.yml"], council))
     if "proposed-changes.yml" in records_by_file:
         errors.extend(_review_by_passed(checked["proposed-changes.yml"], today))
+    if "time-limits.yml" in records_by_file:
+        errors.extend(_calculation_errors(checked["time-limits.yml"]))
     if errors:
         raise ContentErrors(errors)
 
@@ -434,6 +439,8 @@ def _make_content(
         },
         time_limits={t.id: t for t in time_limit_list.time_limits},
         events={e.id: e for e in time_limit_list.events},
+        counting_rules=time_limit_list.counting_rules,
+        calculations={c.id: c for c in time_limit_list.calculations},
         proposed_changes=typing.cast(
             records.ProposedChanges, records_by_file["proposed-changes.yml"]
         ),
@@ -904,6 +911,64 @@ def _finder_errors(
             {t.id: t for t in time_limit_list.time_limits},
         )
     ]
+    return problems
+
+
+def _calculation_errors(file: _CheckedFile) -> list[ContentMessage]:
+    """Each calculation on the deadline page must be able to work out its time limits: each
+    period counts from one of its dates, and in days, weeks, months or working days (school
+    days are the school's own), and its first date, the one every deadline needs, is required.
+    """
+    time_limit_list = typing.cast(records.TimeLimitList, file.record)
+    limits = {limit.id: limit for limit in time_limit_list.time_limits}
+    problems = []
+    for c_index, calculation in enumerate(time_limit_list.calculations):
+        loc = ("calculations", c_index)
+        asked = [question.event for question in calculation.dates]
+        if not calculation.dates[0].required:
+            problems.append(
+                _message(
+                    file,
+                    (*loc, "dates", 0, "required"),
+                    "expected required: true for the first date (every deadline needs it), "
+                    "found required: false",
+                )
+            )
+        for t_index, limit_id in enumerate(calculation.time_limits):
+            limit = limits.get(limit_id)
+            if limit is None:
+                continue  # an unknown id, reported with the other references
+            for period in limit.rule.periods:
+                if period.counts_from not in asked:
+                    problems.append(
+                        _message(
+                            file,
+                            (*loc, "time_limits", t_index),
+                            f"time limit {limit_id!r} counts from {period.counts_from!r}: "
+                            f"expected that among this calculation's dates, found "
+                            f"{', '.join(repr(event) for event in asked)}",
+                        )
+                    )
+                elif period.unit == "school-days":
+                    problems.append(
+                        _message(
+                            file,
+                            (*loc, "time_limits", t_index),
+                            f"time limit {limit_id!r} counts school days, which only the "
+                            "school's term dates decide: expected a time limit in days, weeks, "
+                            "months or working days",
+                        )
+                    )
+            all_asked = all(period.counts_from in asked for period in limit.rule.periods)
+            if all_asked and not any(p.counts_from == asked[0] for p in limit.rule.periods):
+                problems.append(
+                    _message(
+                        file,
+                        (*loc, "time_limits", t_index),
+                        f"time limit {limit_id!r} does not count from {asked[0]!r}, "
+                        "the first date asked for: expected a period that does",
+                    )
+                )
     return problems
 
 

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 import holidays
 
-from .records import Period, TimeLimit
+from .records import Calculation, Period, TimeLimit
 
 # Ids of the kinds of step in a deadline's working; macros/templates word them.
 PERIOD_END = "period-end"
@@ -158,41 +158,103 @@ def work_out(limit: TimeLimit, dates: dict[str, date]) -> Deadline | None:
 
 # --- The lookup file the "Work out your deadlines" page reads (issue 16) ---
 
-# Each series: a time limit and the event a family gives the date of. The page looks the date
-# up and shows the deadline; where a time limit has two periods (combine: later), it looks both
-# up and takes the later, which is the same date: the extensions and the move to a working day
-# never put a later end before an earlier one.
-LOOKUP_SERIES = {
-    "appeal-from-decision": ("appeal-to-the-tribunal", "decision-letter-sent"),
-    "appeal-from-certificate": ("appeal-to-the-tribunal", "mediation-certificate-issued"),
-    "claim-from-treatment": ("discrimination-claim", "unfair-treatment"),
-}
+# The page's script applies no rule: it looks each date up in a file the build writes. A series
+# is one time limit worked out from one of a calculation's dates (records.Calculation); where a
+# time limit has two periods (combine: later) the page looks both up and shows the later, which
+# is the same date work_out gives, because the holiday extensions and the move to a working day
+# never put a later end before an earlier one (tests/test_deadlines.py checks every date).
 # Letter dates from 13 months before the build to 24 months after it.
 MONTHS_BEFORE, MONTHS_AFTER = 13, 24
+# The build warns when the dates a site can work out end within this many months of today.
+WARN_WITHIN_MONTHS = 6
+# One letter per kind of step in the file; each step is its letter and its date, as days after
+# the date looked up: "p61" (the period ends 61 days later), "p59a63" (then August moved it).
+STEP_CODES = {PERIOD_END: "p", CHRISTMAS: "c", AUGUST: "a", NEXT_WORKING_DAY: "w"}
 
 
-def lookup_table(time_limits: dict[str, TimeLimit], today: date) -> dict:
-    """Every series' deadline for each date in the range, as days after that date (small
-    numbers, so the file stays small): {"first": "2025-11-03", "days": n, "series": {...}}."""
-    first = add_months(today, -MONTHS_BEFORE)
-    last = add_months(today, MONTHS_AFTER)
+def series_name(time_limit_id: str, event_id: str) -> str:
+    return f"{time_limit_id}/{event_id}"
+
+
+def one_period(limit: TimeLimit, event_id: str) -> TimeLimit:
+    """The time limit with only its period counting from ``event_id``."""
+    rule = limit.rule.model_copy(
+        update={
+            "periods": [p for p in limit.rule.periods if p.counts_from == event_id],
+            "combine": "only",
+        }
+    )
+    return limit.model_copy(update={"rule": rule})
+
+
+def calculation_series(
+    calculations: dict[str, Calculation], time_limits: dict[str, TimeLimit]
+) -> list[tuple[str, str]]:
+    """(time limit id, event id) of every series the calculations need, each once."""
+    series = {}
+    for calculation in calculations.values():
+        asked = [question.event for question in calculation.dates]
+        for limit_id in calculation.time_limits:
+            for period in time_limits[limit_id].rule.periods:
+                if period.counts_from in asked:
+                    series[(limit_id, period.counts_from)] = None
+    return list(series)
+
+
+def encode_steps(start: date, deadline: Deadline) -> str:
+    return "".join(f"{STEP_CODES[step.kind]}{(step.date - start).days}" for step in deadline.steps)
+
+
+def decode_steps(start: date, code: str) -> list[tuple[str, date]]:
+    """The steps a series' entry for ``start`` holds, as the page's script reads them."""
+    kinds = {letter: kind for kind, letter in STEP_CODES.items()}
+    steps, index = [], 0
+    while index < len(code):
+        letter, index = code[index], index + 1
+        digits = ""
+        while index < len(code) and code[index].isdigit():
+            digits, index = digits + code[index], index + 1
+        steps.append((kinds[letter], start + timedelta(days=int(digits))))
+    return steps
+
+
+def lookup_range(built_on: date) -> tuple[date, date]:
+    """The first and last dates the page can work out from, for a site built on ``built_on``."""
+    return add_months(built_on, -MONTHS_BEFORE), add_months(built_on, MONTHS_AFTER)
+
+
+def lookup_table(
+    calculations: dict[str, Calculation], time_limits: dict[str, TimeLimit], built_on: date
+) -> dict:
+    """Every series' steps for each date in the range: {"first": "2025-11-03", "last": ...,
+    "series": {"appeal-to-the-tribunal/decision-letter-sent": ["p61", ...], ...}}."""
+    first, last = lookup_range(built_on)
     days = (last - first).days + 1
     series = {}
-    for name, (limit_id, event) in LOOKUP_SERIES.items():
-        limit = time_limits[limit_id]
-        one_period = limit.model_copy(
-            update={
-                "rule": limit.rule.model_copy(
-                    update={
-                        "periods": [p for p in limit.rule.periods if p.counts_from == event],
-                        "combine": "only",
-                    }
-                )
-            }
-        )
-        offsets = []
+    for limit_id, event in calculation_series(calculations, time_limits):
+        limit = one_period(time_limits[limit_id], event)
+        entries = []
         for index in range(days):
             start = first + timedelta(days=index)
-            offsets.append((work_out(one_period, {event: start}).date - start).days)
-        series[name] = {"time_limit": limit_id, "event": event, "offsets": offsets}
-    return {"first": first.isoformat(), "last": last.isoformat(), "series": series}
+            entries.append(encode_steps(start, work_out(limit, {event: start})))
+        series[series_name(limit_id, event)] = entries
+    return {
+        "built_on": built_on.isoformat(),
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "series": series,
+    }
+
+
+def lookup_ends_soon(built_on: date, today: date) -> date | None:
+    """The last date the page can work out from, if that is within WARN_WITHIN_MONTHS of
+    ``today`` (a site built long ago, or built with an old SOURCE_DATE_EPOCH)."""
+    last = lookup_range(built_on)[1]
+    return last if last <= add_months(today, WARN_WITHIN_MONTHS) else None
+
+
+def table_dates(built_on: date, months: int = 3) -> list[date]:
+    """The dates the printable page lists: each day of the ``months`` months before the build,
+    up to the day of the build, newest first."""
+    first = add_months(built_on, -months)
+    return [built_on - timedelta(days=n) for n in range((built_on - first).days + 1)]

@@ -8,11 +8,13 @@ would register the same functions with its own template engine.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from markupsafe import escape
 
 from .components import render
 from .content import Content, service_field
+from .deadline_pages import calculator_view, dates_list_view
 from .finder import FINDER_ROOT, most_questions
 from .opendata import organization_json_ld
 from .pages import (
@@ -40,10 +42,16 @@ GUIDE_MARKERS = {
 
 
 def page_macros(
-    content: Content, templates, pdfs: dict, here: Callable[[], str], nav: list
+    content: Content,
+    templates,
+    pdfs: dict,
+    here: Callable[[], str],
+    nav: list,
+    built_on: date,
 ) -> dict[str, Callable[..., str]]:
     """Every macro, by the name pages call it by. ``here()`` is the address of the page being
-    rendered (for relative links); ``nav`` the site's menu (for the A to Z)."""
+    rendered (for relative links); ``nav`` the site's menu (for the A to Z); ``built_on`` the
+    build's date (the deadline pages work out dates from it)."""
     site = content.site
     service = content.disagreement_resolution
     macros: dict[str, Callable[..., str]] = {}
@@ -54,6 +62,16 @@ def page_macros(
 
     def component(template_name: str, **context) -> str:
         return render(templates, template_name, **context)
+
+    @macro
+    def deadline_calculator() -> str:
+        """The forms of the "Work out your deadlines" page."""
+        return component("deadline_calculator.html", **calculator_view(content, built_on, here()))
+
+    @macro
+    def deadline_dates_list() -> str:
+        """The deadlines for each date of the 3 months before the build, to print."""
+        return component("deadline_dates_list.html", **dates_list_view(content, built_on, here()))
 
     @macro
     def council_name() -> str:

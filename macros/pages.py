@@ -6,8 +6,6 @@ mkdocs_hooks.py only adds them to the build.
 
 from __future__ import annotations
 
-import functools
-import posixpath
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from jinja2 import Environment
 
 from .components import render
 from .content import Content
+from .deadline_pages import calculator_links
 from .finder import FinderPage, card_time_limits, finder_pages
 from .opendata import route_json_ld
 from .pdffields import FieldFixes, RadioGroup
@@ -29,6 +28,7 @@ from .urls import (
     SENDIASS_PAGE,
     docs_url,
     form_url,
+    relative_url,
     route_url,
 )
 
@@ -80,17 +80,6 @@ class GeneratedPage:
             )
         front_matter = yaml.dump(meta, Dumper=_YAML_DUMPER, sort_keys=False)
         return f"---\n{front_matter}---\n\n{GENERATED_HTML_MARKER}\n"
-
-
-@functools.cache  # pages link to the same few pages over and over; relpath is slow
-def relative_url(from_url: str, to_url: str) -> str:
-    """Link from one site-relative page address to another.
-
-    relative_url('routes/mediation/', 'which-route/') → '../../which-route/';
-    relative_url('routes/', 'routes/mediation/') → 'mediation/'.
-    """
-    target = posixpath.relpath(to_url or ".", from_url or ".")
-    return "./" if target == "." else target.rstrip("/") + "/"
 
 
 def case_anchor(case_id: str) -> str:
@@ -249,6 +238,7 @@ def route_pages(
             form_links=form_links(content.forms_for_route(route.id), pdfs, url),
             json_ld=route_json_ld(content, route),
             providers=[content.provider(p) for p in route.providers],
+            calculator_links=calculator_links(content, url),
             links={
                 "routes": relative_url(url, ROUTES_ROOT),
                 "finder": relative_url(url, FINDER_START),
@@ -356,13 +346,18 @@ def outcome_view(
             }
         )
     situation = outcome.situation
+    calculator = calculator_links(content, here)
     return {
         "outcome": outcome,
         "fits": cards,
         # The family's own deadlines first, then what others must do by when.
         "deadlines": sorted(
             (
-                {"limit": content.time_limit(t), "anchor": deadline_anchor(t)}
+                {
+                    "limit": content.time_limit(t),
+                    "anchor": deadline_anchor(t),
+                    "calculator_url": calculator.get(t),
+                }
                 for t in dict.fromkeys(deadline_ids)
             ),
             key=lambda item: item["limit"].rule.who_acts != "you",

@@ -566,9 +566,60 @@ class TimeLimit(Record):
     source: Source
 
 
+class CountingRule(Record):
+    """One rule for counting time, as the "Work out your deadlines" page shows it beside the
+    step of a deadline's working it made: the rule in one line, and its source."""
+
+    text: Text
+    source: Source
+
+
+class CountingRules(Record):
+    """Each rule for counting time, once (deadlines-and-changes.md section 1). The steps of a
+    deadline's working (macros/deadlines.py) refer to them by these names."""
+
+    months: CountingRule  # the corresponding-date rule for calendar months
+    starting_with: CountingRule  # a period "starting with" a day counts that day
+    later_of: CountingRule  # of two periods, the later end counts
+    august: CountingRule  # the SEN appeal's August extension
+    christmas: CountingRule  # the SEN appeal's 25 December to 1 January extension
+    next_working_day: CountingRule  # an end on a non-working day moves to the next working day
+    working_day: CountingRule  # what a working day is
+
+
+class DateQuestion(Record):
+    """A date the deadline page asks for: the day an event happened."""
+
+    event: EventId
+    label: Text
+    # How the working and the error messages refer to it mid-sentence: "the date on the letter".
+    short_label: Text
+    hint: Text
+    # False for a date a family may not have yet, such as a mediation certificate's.
+    required: bool = True
+
+
+class Calculation(Record):
+    """One form on the "Work out your deadlines" page: the dates it asks for and the time limits
+    it works out from them. Every period of those time limits counts from one of its dates."""
+
+    record_kind: ClassVar[str] = "calculation"
+    id: RecordId
+    heading: Text
+    introduction: Text
+    dates: list[DateQuestion] = Field(min_length=1)
+    time_limits: list[TimeLimitId] = Field(min_length=1)
+    # Where the law can be read two ways, what the page does about it (the research's
+    # "ambiguities to show users"), shown with the dates.
+    readings: list[Text] = []
+
+
 class TimeLimitList(Record):
     events: list[Event] = Field(min_length=1)
     time_limits: list[TimeLimit] = Field(min_length=1)
+    counting_rules: CountingRules
+    # The forms of the "Work out your deadlines" page, in the order it shows them.
+    calculations: list[Calculation] = Field(min_length=1)
 
 
 # --- content/proposed-changes.yml: proposals that are not law, shown as such ---

@@ -4,14 +4,18 @@ PDFs), the open data, and the whole guide with its PDF once every page is built.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .components import make_environment, render
 from .content import Content
+from .deadline_pages import LOOKUP_FILE
+from .deadlines import lookup_table
 from .guide import expand_order, guide_sections, without_unreferenced_ids
 from .html_fixes import add_print_addresses
 from .opendata import open_referral, services_page
@@ -40,12 +44,35 @@ class SiteBuild:
     generated: dict[str, tuple[str, str]]
     # What the theme's templates show: the council's name, colour, addresses, review date.
     theme: dict
+    # The day of the build: the deadline pages work out dates from it.
+    built_on: date
     # Each page's content as the site generator made it, by address, kept as each page is
     # made: the whole guide's sections come from here, not from the built files.
     page_content: dict[str, str] = field(default_factory=dict)
 
 
-def prepare_build(content: Content, content_dir: Path, pdf_cache: Path) -> SiteBuild:
+class BadBuildDate(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a number of seconds."""
+
+
+def build_date(environ=os.environ) -> date:
+    """The build's date: from SOURCE_DATE_EPOCH when it is set (the reproducible-builds
+    convention: seconds since 1 January 1970), else today."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return date.today()
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise BadBuildDate(
+            f"SOURCE_DATE_EPOCH: expected a whole number of seconds since 1 January 1970, "
+            f"found {epoch!r}"
+        ) from None
+
+
+def prepare_build(
+    content: Content, content_dir: Path, pdf_cache: Path, built_on: date
+) -> SiteBuild:
     """Everything a council's build needs before its first page: the form PDFs first (pages
     that link to them show their sizes), then the pages made from content and what the theme
     shows. Raises pdfs.PdfToolsMissing when the PDF tools are not installed."""
@@ -58,6 +85,7 @@ def prepare_build(content: Content, content_dir: Path, pdf_cache: Path) -> SiteB
         pdfs=pdfs,
         pdf_cache=pdf_cache,
         logo_source=content_dir / site.branding.logo,
+        built_on=built_on,
         generated={
             page.src_uri: (page.markdown(), page.html)
             for page in all_generated_pages(content, templates, pdfs)
@@ -84,6 +112,7 @@ def finish(build: SiteBuild, site_dir: Path, preview: bool) -> None:
     """After every page is built: the files, the open data, then the whole guide."""
     copy_files(site_dir, build.logo_source, build.pdfs)
     write_open_data(site_dir, build.content)
+    write_deadline_lookup(site_dir, build.content, build.built_on)
     assemble_guide(
         site_dir, build.content, build.templates, build.pdf_cache, preview, build.page_content
     )
@@ -107,6 +136,15 @@ def copy_files(site_dir: Path, logo_source: Path, pdfs: dict) -> None:
     for source, target in copies:
         (site_dir / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, site_dir / target)
+
+
+def write_deadline_lookup(site_dir: Path, content: Content, built_on: date) -> None:
+    """The file the "Work out your deadlines" page looks dates up in, as compact JSON."""
+    table = lookup_table(content.calculations, content.time_limits, built_on)
+    (site_dir / LOOKUP_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / LOOKUP_FILE).write_text(
+        json.dumps(table, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
 
 
 def write_open_data(site_dir: Path, content: Content) -> None:

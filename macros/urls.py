@@ -5,6 +5,9 @@ Addresses are site-relative and end in '/', as MkDocs writes them with use_direc
 
 from __future__ import annotations
 
+import functools
+import posixpath
+
 ROUTES_ROOT = "routes/"
 FORMS_ROOT = "forms/"
 FINDER_START = "which-route/"
@@ -42,3 +45,14 @@ def docs_addresses(docs_dir) -> dict[str, str]:
         docs_url(path.relative_to(docs_dir).as_posix()): f"docs/{path.relative_to(docs_dir)}"
         for path in sorted(docs_dir.rglob("*.md"))
     }
+
+
+@functools.cache  # pages link to the same few pages over and over; relpath is slow
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one site-relative page address to another.
+
+    relative_url('routes/mediation/', 'which-route/') → '../../which-route/';
+    relative_url('routes/', 'routes/mediation/') → 'mediation/'.
+    """
+    target = posixpath.relpath(to_url or ".", from_url or ".")
+    return "./" if target == "." else target.rstrip("/") + "/"

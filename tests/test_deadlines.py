@@ -111,35 +111,85 @@ def test_working_days_leave_out_weekends_and_bank_holidays_in_england(day, worki
 
 
 def test_the_lookup_file_gives_the_same_dates_as_the_rules_and_stays_small():
+    """Every entry of every series, read back as the page's script reads it, is the working
+    work_out gives for that date; and the file is small (issue 16: under 20 KB gzip)."""
     import gzip
     import json
     from datetime import timedelta
 
-    from macros.deadlines import LOOKUP_SERIES, lookup_table
+    from macros.deadlines import decode_steps, lookup_table, one_period, series_name
 
     content = shipped_content()
-    table = lookup_table(content.time_limits, date(2026, 12, 3))
-    assert table["first"] == "2025-11-03" and table["last"] == "2028-12-03"
+    built_on = date(2026, 12, 3)
+    table = lookup_table(content.calculations, content.time_limits, built_on)
+    assert (table["first"], table["last"]) == ("2025-11-03", "2028-12-03")
     first = date.fromisoformat(table["first"])
-    for name in LOOKUP_SERIES:
-        offsets = table["series"][name]["offsets"]
-        assert len(offsets) == (date(2028, 12, 3) - first).days + 1
-    appeal = content.time_limit("appeal-to-the-tribunal")
-    for case in [c for c in CASES if c["limit"] == "appeal-to-the-tribunal" and "expect" in c]:
-        letter = case["dates"]["decision-letter-sent"]
-        if not first <= letter <= date(2028, 12, 3):
-            continue
-        looked_up = [
-            letter
-            + timedelta(
-                days=table["series"]["appeal-from-decision"]["offsets"][(letter - first).days]
+    days = (date(2028, 12, 3) - first).days + 1
+    expected_series = {
+        series_name("contact-mediation-adviser", "decision-letter-sent"),
+        series_name("appeal-to-the-tribunal", "decision-letter-sent"),
+        series_name("appeal-to-the-tribunal", "mediation-certificate-issued"),
+        series_name("discrimination-claim", "unfair-treatment"),
+    }
+    assert set(table["series"]) == expected_series
+    for name, entries in table["series"].items():
+        limit_id, event = name.split("/")
+        limit = one_period(content.time_limit(limit_id), event)
+        assert len(entries) == days, name
+        for index, code in enumerate(entries):
+            start = first + timedelta(days=index)
+            worked = work_out(limit, {event: start})
+            assert decode_steps(start, code) == [(s.kind, s.date) for s in worked.steps], (
+                name,
+                start,
             )
-        ]
-        if "mediation-certificate-issued" in case["dates"]:
-            issued = case["dates"]["mediation-certificate-issued"]
-            offset = table["series"]["appeal-from-certificate"]["offsets"][(issued - first).days]
-            looked_up.append(issued + timedelta(days=offset))
-        # The page takes the later of the two: the same date the rules give.
-        assert max(looked_up) == work_out(appeal, case["dates"]).date == case["expect"]
     size = len(gzip.compress(json.dumps(table, separators=(",", ":")).encode()))
-    assert size < 20 * 1024, size
+    assert size < 20_000, size
+
+
+def test_the_later_of_two_looked_up_dates_is_the_date_the_rules_give():
+    """The page takes the later of the two looked-up appeal dates; for every pair of a decision
+    date and a certificate date up to 3 months after it, that is work_out's date."""
+    from datetime import timedelta
+
+    from macros.deadlines import decode_steps, lookup_table, series_name
+
+    content = shipped_content()
+    table = lookup_table(content.calculations, content.time_limits, date(2026, 12, 3))
+    first = date.fromisoformat(table["first"])
+    appeal = content.time_limit("appeal-to-the-tribunal")
+    by_decision = table["series"][series_name("appeal-to-the-tribunal", "decision-letter-sent")]
+    by_certificate = table["series"][
+        series_name("appeal-to-the-tribunal", "mediation-certificate-issued")
+    ]
+    for decision_index in range(0, 400, 3):
+        decided = first + timedelta(days=decision_index)
+        for gap in range(0, 92, 5):
+            issued = decided + timedelta(days=gap)
+            looked_up = max(
+                decode_steps(decided, by_decision[decision_index])[-1][1],
+                decode_steps(issued, by_certificate[decision_index + gap])[-1][1],
+            )
+            worked = work_out(
+                appeal,
+                {"decision-letter-sent": decided, "mediation-certificate-issued": issued},
+            )
+            assert looked_up == worked.date, (decided, issued)
+
+
+def test_the_build_warns_only_when_the_lookup_range_ends_within_6_months():
+    from macros.deadlines import lookup_ends_soon
+
+    # Built 2 December 2024: the range ends 2 December 2026.
+    assert lookup_ends_soon(date(2024, 12, 2), date(2026, 6, 1)) is None
+    assert lookup_ends_soon(date(2024, 12, 2), date(2026, 6, 2)) == date(2026, 12, 2)
+    assert lookup_ends_soon(date(2024, 12, 2), date(2027, 1, 5)) == date(2026, 12, 2)
+    assert lookup_ends_soon(date(2026, 12, 3), date(2026, 12, 3)) is None
+
+
+def test_the_printable_page_lists_the_3_months_before_the_build():
+    from macros.deadlines import table_dates
+
+    dates = table_dates(date(2026, 12, 3))
+    assert dates[0] == date(2026, 12, 3) and dates[-1] == date(2026, 9, 3)
+    assert len(dates) == 92

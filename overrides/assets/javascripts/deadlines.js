@@ -1,0 +1,260 @@
+// The "Work out your deadlines" page. It applies no rule of its own: the build worked out the
+// steps for every date (macros/deadlines.py) into lookup.json, and this script checks the dates
+// typed, looks them up and fills in the page's own words (the <template> elements). The dates
+// typed are not stored or sent anywhere: the lookup file is fetched before anything is typed.
+
+document.documentElement.classList.replace("no-js", "js");
+
+const root = document.querySelector(".sl-deadlines");
+const DAY_MS = 24 * 60 * 60 * 1000;
+// The letters of the steps in lookup.json (deadlines.STEP_CODES), to the page's step kinds.
+const STEP_KINDS = { p: "period-end", c: "christmas-extension", a: "august-extension", w: "next-working-day" };
+
+let lookup = null;
+const loading = fetch(root.dataset.slLookup, { credentials: "same-origin" })
+  .then((response) => (response.ok ? response.json() : null))
+  .then((table) => {
+    lookup = table;
+  })
+  .catch(() => {
+    lookup = null;
+  });
+
+// Dates are whole days, kept as UTC midnights so no time zone or clock change moves them.
+function utcDay(year, month, day) {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function fromIso(text) {
+  const [year, month, day] = text.split("-").map(Number);
+  return utcDay(year, month, day);
+}
+
+function addDays(day, count) {
+  return new Date(day.getTime() + count * DAY_MS);
+}
+
+// "Friday 2 October 2026", from the browser's own English names of days and months.
+function longDate(day) {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).formatToParts(day);
+  const part = (type) => parts.find((each) => each.type === type).value;
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
+}
+
+function today() {
+  const now = new Date();
+  return utcDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+// The steps for one date in one series: [{kind, date}], as deadlines.decode_steps reads them.
+function steps(series, start) {
+  const index = Math.round((start - fromIso(lookup.first)) / DAY_MS);
+  const code = lookup.series[series][index];
+  return [...code.matchAll(/([a-z])(\d+)/g)].map(([, letter, days]) => ({
+    kind: STEP_KINDS[letter],
+    date: addDays(start, Number(days)),
+  }));
+}
+
+// One date question: its date, or the id of the message that says what is wrong with it.
+function readDate(field) {
+  const parts = {};
+  field.querySelectorAll("input").forEach((input) => {
+    parts[input.dataset.slPart] = input.value.trim();
+  });
+  const filled = Object.values(parts).filter((value) => value !== "");
+  if (!filled.length) return field.hasAttribute("data-sl-required") ? { error: "missing" } : {};
+  for (const part of ["day", "month", "year"]) {
+    if (parts[part] === "") return { error: part, part };
+  }
+  if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d{4}$/.test(parts.year)) {
+    return { error: "real" };
+  }
+  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
+  const date = utcDay(year, month, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return { error: "real" };
+  }
+  if (date > today()) return { error: "future" };
+  if (date < fromIso(lookup.first)) return { error: "old" };
+  if (date > fromIso(lookup.last)) return { error: "new" };
+  return { date };
+}
+
+function clearErrors(section) {
+  section.querySelectorAll(".sl-error-message").forEach((message) => message.remove());
+  section.querySelectorAll(".sl-field--error").forEach((field) => {
+    field.classList.remove("sl-field--error");
+    const group = field.querySelector("fieldset");
+    group.setAttribute("aria-describedby", group.dataset.slHint);
+  });
+  const summary = section.querySelector(".sl-error-summary");
+  summary.hidden = true;
+  summary.querySelector("ul").replaceChildren();
+}
+
+// GOV.UK's error summary, and a message above each date, tied to it with aria-describedby.
+function showErrors(section, problems) {
+  const summary = section.querySelector(".sl-error-summary");
+  const list = summary.querySelector("ul");
+  problems.forEach(({ field, text, part }, index) => {
+    const group = field.querySelector("fieldset");
+    const message = document.createElement("p");
+    message.className = "sl-error-message";
+    message.id = `${section.id}-error-${index}`;
+    const prefix = document.createElement("span");
+    prefix.className = "sl-visually-hidden";
+    prefix.textContent = `${summary.dataset.slErrorPrefix} `;
+    message.append(prefix, text);
+    group.querySelector(".sl-hint").after(message);
+    field.classList.add("sl-field--error");
+    group.setAttribute("aria-describedby", `${group.dataset.slHint} ${message.id}`);
+    const target = field.querySelector(`input[data-sl-part="${part || "day"}"]`);
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `#${target.id}`;
+    link.textContent = text;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      target.focus();
+    });
+    item.append(link);
+    list.append(item);
+  });
+  summary.hidden = false;
+  summary.focus();
+}
+
+function fill(template, slots) {
+  const item = template.content.firstElementChild.cloneNode(true);
+  Object.entries(slots).forEach(([name, value]) => {
+    const slot = item.querySelector(`[data-sl-slot="${name}"]`);
+    if (slot) slot.textContent = value;
+  });
+  return item;
+}
+
+// One time limit's result: the looked-up steps of each of its periods with a date given; with
+// two, the later end counts (the record's combine: later) and that period's steps follow.
+function showResult(result, dates) {
+  const templates = [...result.querySelectorAll("template[data-sl-series]")].filter(
+    (template) => dates[template.dataset.slSeries.split("/")[1]],
+  );
+  const worked = templates.map((template) => {
+    const start = dates[template.dataset.slSeries.split("/")[1]];
+    return { template, start, steps: steps(template.dataset.slSeries, start) };
+  });
+  const list = result.querySelector('[data-sl-slot="working"]');
+  list.replaceChildren();
+  worked.forEach(({ template, start, steps: [end] }) => {
+    list.append(fill(template, { from: longDate(start), to: longDate(end.date) }));
+  });
+  let chosen = worked[0];
+  worked.forEach((each) => {
+    if (each.steps[0].date > chosen.steps[0].date) chosen = each;
+  });
+  if (worked.length > 1) {
+    list.append(fill(result.querySelector('template[data-sl-step="later-of"]'), { to: longDate(chosen.steps[0].date) }));
+  }
+  let previous = chosen.steps[0].date;
+  chosen.steps.slice(1).forEach((step) => {
+    const template = result.querySelector(`template[data-sl-step="${step.kind}"]`);
+    list.append(fill(template, { from: longDate(previous), to: longDate(step.date) }));
+    previous = step.date;
+  });
+  result.querySelector('[data-sl-slot="date"]').textContent = longDate(previous);
+  result.dataset.slDate = previous.toISOString().slice(0, 10);
+}
+
+async function workOut(section) {
+  await loading;
+  clearErrors(section);
+  const results = section.querySelector(".sl-results");
+  if (!lookup) {
+    const summary = section.querySelector(".sl-error-summary");
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = document.querySelector(".sl-nojs-only a").getAttribute("href");
+    link.textContent = root.dataset.slLoadError;
+    item.append(link);
+    summary.querySelector("ul").append(item);
+    summary.hidden = false;
+    summary.focus();
+    return;
+  }
+  const fields = [...section.querySelectorAll(".sl-date-field")];
+  const problems = [];
+  const dates = {};
+  fields.forEach((field, index) => {
+    const read = readDate(field);
+    if (read.error) {
+      problems.push({ field, text: field.dataset[`slError${read.error[0].toUpperCase()}${read.error.slice(1)}`], part: read.part });
+    } else if (read.date) {
+      if (index > 0 && dates[fields[0].dataset.slEvent] && read.date < dates[fields[0].dataset.slEvent]) {
+        problems.push({ field, text: field.dataset.slErrorOrder });
+      } else {
+        dates[field.dataset.slEvent] = read.date;
+      }
+    }
+  });
+  if (problems.length) {
+    results.hidden = true;
+    showErrors(section, problems);
+    return;
+  }
+  section.querySelectorAll(".sl-result").forEach((result) => showResult(result, dates));
+  results.hidden = false;
+  section.classList.add("sl-calculation--done");
+  results.focus();
+}
+
+// An .ics file with each last day as an all-day event, made here and saved by the browser.
+function calendarFile(section) {
+  const escape = (text) => text.replace(/\\/g, "\\\\").replace(/([,;])/g, "\\$1").replace(/\n/g, "\\n");
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SEND disagreements//Work out your deadlines//EN"];
+  section.querySelectorAll(".sl-result[data-sl-date]").forEach((result, index) => {
+    const day = fromIso(result.dataset.slDate);
+    const compact = (date) => date.toISOString().slice(0, 10).replace(/-/g, "");
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${stamp}-${index}-${section.id}@deadlines.invalid`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compact(day)}`,
+      `DTEND;VALUE=DATE:${compact(addDays(day, 1))}`,
+      `SUMMARY:${escape(result.dataset.slCalendarTitle)}`,
+      `DESCRIPTION:${escape(result.dataset.slCalendarText)}`,
+      "END:VEVENT",
+    );
+  });
+  lines.push("END:VCALENDAR");
+  return lines.join("\r\n") + "\r\n";
+}
+
+document.querySelectorAll(".sl-calculation").forEach((section) => {
+  section.querySelectorAll("fieldset").forEach((group) => {
+    group.dataset.slHint = group.getAttribute("aria-describedby");
+  });
+  const form = section.querySelector("form");
+  // The form goes nowhere (method="dialog"); stopping the submit makes sure of it everywhere.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    workOut(section);
+  });
+  section.querySelector('[data-sl-action="print"]').addEventListener("click", () => window.print());
+  section.querySelector('[data-sl-action="calendar"]').addEventListener("click", (event) => {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([calendarFile(section)], { type: "text/calendar" }));
+    link.download = event.currentTarget.dataset.slFile;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+});
