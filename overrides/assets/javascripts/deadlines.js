@@ -214,6 +214,23 @@ async function workOut(section) {
   results.focus();
 }
 
+// RFC 5545: a line of more than 75 octets goes on over lines that start with a space.
+function fold(line) {
+  const encoder = new TextEncoder();
+  const pieces = [];
+  let piece = "";
+  for (const character of line) {
+    const limit = pieces.length ? 74 : 75;
+    if (encoder.encode(piece + character).length > limit) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += character;
+  }
+  pieces.push(piece);
+  return pieces.join("\r\n ");
+}
+
 // An .ics file with each last day as an all-day event, made here and saved by the browser.
 function calendarFile(section) {
   const escape = (text) => text.replace(/\\/g, "\\\\").replace(/([,;])/g, "\\$1").replace(/\n/g, "\\n");
@@ -234,7 +251,7 @@ function calendarFile(section) {
     );
   });
   lines.push("END:VCALENDAR");
-  return lines.join("\r\n") + "\r\n";
+  return lines.map(fold).join("\r\n") + "\r\n";
 }
 
 document.querySelectorAll(".sl-calculation").forEach((section) => {
