@@ -28,14 +28,23 @@ def calculation_anchor(calculation_id: str) -> str:
     return f"work-out-{calculation_id}"
 
 
-def calculator_links(content: Content, from_url: str) -> dict[str, str]:
-    """{time limit id: link to the form on the deadline page that works it out}, for the
-    time limits the page works out, as seen from the page at ``from_url``."""
+def calculator_links(content: Content, shown: list[str], from_url: str) -> dict[str, str]:
+    """{time limit id: link to the deadline page's form that works it out}, for a list of time
+    limits shown in this order on the page at ``from_url``: one link for each form, beside the
+    first time limit it works out, so a list links each form once."""
     page = relative_url(from_url, DEADLINES_PAGE)
+    calculation_of = {
+        limit_id: calculation.id
+        for calculation in reversed(content.calculations.values())
+        for limit_id in calculation.time_limits
+    }
     links: dict[str, str] = {}
-    for calculation in content.calculations.values():
-        for limit_id in calculation.time_limits:
-            links.setdefault(limit_id, f"{page}#{calculation_anchor(calculation.id)}")
+    linked: set[str] = set()
+    for limit_id in shown:
+        calculation_id = calculation_of.get(limit_id)
+        if calculation_id is not None and calculation_id not in linked:
+            linked.add(calculation_id)
+            links[limit_id] = f"{page}#{calculation_anchor(calculation_id)}"
     return links
 
 

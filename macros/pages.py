@@ -225,6 +225,7 @@ def route_pages(
                 "form_links": form_links(
                     [content.forms[f] for f in case.forms if f not in route_forms], pdfs, url
                 ),
+                "calculator_links": calculator_links(content, case.time_limits, url),
             }
             for route_forms in [{f.id for f in content.forms_for_route(route.id)}]
             for case in route.cases
@@ -238,7 +239,7 @@ def route_pages(
             form_links=form_links(content.forms_for_route(route.id), pdfs, url),
             json_ld=route_json_ld(content, route),
             providers=[content.provider(p) for p in route.providers],
-            calculator_links=calculator_links(content, url),
+            calculator_links=calculator_links(content, route.time_limits, url),
             links={
                 "routes": relative_url(url, ROUTES_ROOT),
                 "finder": relative_url(url, FINDER_START),
@@ -346,22 +347,22 @@ def outcome_view(
             }
         )
     situation = outcome.situation
-    calculator = calculator_links(content, here)
+    # The family's own deadlines first, then what others must do by when.
+    shown = sorted(
+        dict.fromkeys(deadline_ids), key=lambda t: content.time_limit(t).rule.who_acts != "you"
+    )
+    calculator = calculator_links(content, shown, here)
     return {
         "outcome": outcome,
         "fits": cards,
-        # The family's own deadlines first, then what others must do by when.
-        "deadlines": sorted(
-            (
-                {
-                    "limit": content.time_limit(t),
-                    "anchor": deadline_anchor(t),
-                    "calculator_url": calculator.get(t),
-                }
-                for t in dict.fromkeys(deadline_ids)
-            ),
-            key=lambda item: item["limit"].rule.who_acts != "you",
-        ),
+        "deadlines": [
+            {
+                "limit": content.time_limit(t),
+                "anchor": deadline_anchor(t),
+                "calculator_url": calculator.get(t),
+            }
+            for t in shown
+        ],
         "providers": [content.provider(p) for p in dict.fromkeys(provider_ids)],
         "form_links": form_links([content.forms[f] for f in dict.fromkeys(form_ids)], pdfs, here),
         "young_people": content.finder.young_people if young_person_acts(situation) else None,

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -55,12 +56,16 @@ def note_build(kind: str, what: str) -> None:
 
 
 def run_mkdocs_build(
-    project: Path, site_dir: Path, content_dir: Path | None = None, preview: bool = False
+    project: Path,
+    site_dir: Path,
+    content_dir: Path | None = None,
+    preview: bool = False,
+    extra_env: dict[str, str] | None = None,
 ):
     """``mkdocs build --strict`` of ``project``'s mkdocs.yml; returns the CompletedProcess.
     A preview build leaves out the whole-guide PDF, as `make serve` does."""
     note_build("extra", f"mkdocs build of {project.name}")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     env.pop("SEND_CONTENT", None)
     if preview:
         env["SEND_PREVIEW"] = "1"
@@ -208,7 +213,7 @@ class VariantBuild:
 def variant_build(tmp_path_factory, built_sites) -> VariantBuild:
     """The variant council (tests/variant.py): a changed copy of the project, built once per
     run. It waits for the shipped council's build, so it carries that build's PDF cache."""
-    from variant import make_variant_content
+    from variant import make_variant_content, old_build_epoch
 
     built_sites("default")
 
@@ -221,7 +226,13 @@ def variant_build(tmp_path_factory, built_sites) -> VariantBuild:
         (folder / "carried.txt").write_text("\n".join(carried), encoding="utf-8")
         # A preview build: the guide PDF, 150 pages made anew for the changed content, would
         # be a third of the build. Its cache is tested by tests/test_atomic_build.py.
-        result = run_mkdocs_build(project, folder / "site", folder / "other-council", preview=True)
+        result = run_mkdocs_build(
+            project,
+            folder / "site",
+            folder / "other-council",
+            preview=True,
+            extra_env={"SOURCE_DATE_EPOCH": old_build_epoch(date.today())},
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         (folder / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
 

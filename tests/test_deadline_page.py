@@ -285,11 +285,13 @@ def test_the_printable_list_gives_the_rules_dates(built_site):
             ]
 
 
-def test_every_deadline_the_page_works_out_links_to_it(built_site):
-    """Each outcome and route page listing a time limit the page works out links to the form
-    that works it out, and no other deadline gets the link."""
+def test_every_list_of_deadlines_links_once_to_the_form_that_works_them_out(built_site):
+    """In each list of time limits on an outcome or route page, the first time limit the
+    deadline page works out links to its form there, once for each form; nothing else links."""
     content = shipped_content()
-    worked_out = {t: c.id for c in content.calculations.values() for t in c.time_limits}
+    form_of = {}
+    for calculation in reversed(content.calculations.values()):
+        form_of |= {limit_id: calculation.id for limit_id in calculation.time_limits}
     pages = [
         *built_site.glob("which-route/questions/**/index.html"),
         *built_site.glob("routes/*/index.html"),
@@ -297,16 +299,25 @@ def test_every_deadline_the_page_works_out_links_to_it(built_site):
     linked = 0
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        for limit_id, rest in re.findall(r'<li[^>]*data-time-limit="([a-z-]+)">(.*?)</li>', html):
-            links = re.findall(r'class="sl-deadline-link" href="([^"]*)"', rest)
-            if limit_id in worked_out:
-                assert links and links[0].endswith(f"deadlines/#work-out-{worked_out[limit_id]}"), (
+        for items in re.findall(
+            r"<ul[^>]*>\s*((?:<li[^>]*data-time-limit=.*?</li>\s*)+)</ul>", html, re.S
+        ):
+            seen = set()
+            for limit_id, rest in re.findall(
+                r'<li[^>]*data-time-limit="([a-z-]+)">(.*?)</li>', items
+            ):
+                links = re.findall(r'class="sl-deadline-link" href="([^"]*)"', rest)
+                form = form_of.get(limit_id)
+                if form is None or form in seen:
+                    assert not links, (path, limit_id)
+                    continue
+                seen.add(form)
+                assert len(links) == 1 and links[0].endswith(f"deadlines/#work-out-{form}"), (
                     path,
                     limit_id,
                 )
                 target = (path.parent / links[0].split("#")[0] / "index.html").resolve()
                 assert target == (built_site / DEADLINES_PAGE / "index.html").resolve()
                 linked += 1
-            else:
-                assert not links, (path, limit_id)
+    # Every outcome with an appeal or a claim, and each route page that lists one.
     assert linked >= 20

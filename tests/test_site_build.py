@@ -5,7 +5,9 @@ checked on every page of every council in tests/test_site_checks.py)."""
 from __future__ import annotations
 
 import html
+import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,9 @@ import variant
 import yaml
 from conftest import NATIONAL, PROJECT, SHIPPED_COUNCIL, shipped_content
 from html_text import html_pages, main_text, normalise, tags
+
+from macros.deadline_pages import LOOKUP_FILE
+from macros.deadlines import add_months
 
 SEED = PROJECT / "tests" / "fixtures" / "seed" / "disagreement-resolution.txt"
 SEED_MAP = yaml.safe_load((PROJECT / "tests" / "seed_statements.yml").read_text(encoding="utf-8"))
@@ -147,6 +152,32 @@ def test_content_can_come_from_another_folder(variant_build):
     assert not variant_build.content.is_relative_to(variant_build.project)
     home = (variant_build.site / "index.html").read_text(encoding="utf-8")
     assert variant.COUNCIL_NAME in html.unescape(home)
+
+
+@pytest.mark.extra_build
+def test_a_build_dated_long_ago_warns_that_its_deadline_dates_end_soon(variant_build):
+    """The variant is built with SOURCE_DATE_EPOCH 20 months ago: its deadline page works out
+    dates from that day, and the build says when they end."""
+    built = add_months(date.today(), -20)
+    lookup = json.loads((variant_build.site / LOOKUP_FILE).read_text(encoding="utf-8"))
+    assert lookup["built_on"] == built.isoformat()
+    last = add_months(built, 24)
+    assert (
+        f"The deadline page works out dates up to {last.isoformat()} only (the build's date is "
+        f"{built.isoformat()}, from SOURCE_DATE_EPOCH)" in variant_build.output
+    )
+
+
+def test_a_bad_source_date_epoch_is_one_clear_message():
+    from macros.site_outputs import BadBuildDate, build_date
+
+    assert build_date({"SOURCE_DATE_EPOCH": "1780000000"}) == date(2026, 5, 28)
+    with pytest.raises(BadBuildDate) as raised:
+        build_date({"SOURCE_DATE_EPOCH": "yesterday"})
+    assert str(raised.value) == (
+        "SOURCE_DATE_EPOCH: expected a whole number of seconds since 1 January 1970, "
+        "found 'yesterday'"
+    )
 
 
 def test_the_shipped_council_builds_and_warns_of_its_placeholders(default_build_output):

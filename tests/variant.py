@@ -4,15 +4,19 @@ every test that needs a build of changed content (conftest.py, ``variant_site``)
 One build proves what used to take five: content read from a folder outside the project, a
 renamed provider shown on its pages, a council name with an ampersand and quotes escaped once,
 payloads in every free-text field shown as text and never run (tests/test_injection.py), and
-changed content making a new guide PDF rather than finding an old one in the cache.
+changed content making a new guide PDF rather than finding an old one in the cache, and a build
+dated long ago (SOURCE_DATE_EPOCH) warning that its deadline page's dates end soon.
 """
 
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
+
+from macros.deadlines import add_months
 
 COUNCIL_NAME = 'Brighton & Hove "Test" Council\'s'
 RENAMED_PROVIDER = ("name: The Together Trust", "name: Riverside Mediation Trust")
@@ -33,8 +37,15 @@ TEXT_KEYS = {
     "introduction", "who_can_use", "covers", "when", "cost", "produces", "heading",
     "applies_when", "between", "about", "purpose", "stages_intro", "covers_intro",
     "former_names_note", "mediation_advice_note", "intro", "how_to_start", "points", "notes",
-    "help_with", "known_issues", "how_tested",
+    "help_with", "known_issues", "how_tested", "short_label", "readings",
 }  # fmt: skip
+
+
+def old_build_epoch(today: date) -> str:
+    """SOURCE_DATE_EPOCH for a build dated 20 months before ``today``: the dates its deadline
+    page can work out end within 6 months, so the build must warn."""
+    built = add_months(today, -20)
+    return str(int(datetime(built.year, built.month, built.day, 12, tzinfo=UTC).timestamp()))
 
 
 def inject(value, key=None):
