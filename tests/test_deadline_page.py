@@ -230,6 +230,12 @@ def test_add_to_calendar_makes_an_ics_file_on_the_device(deadline_page, built_si
     assert f"DESCRIPTION:{appeal.text.replace(',', chr(92) + ',')}\r\n" in unfolded
     page.click(f'{APPEAL} [data-sl-action="print"]')
     assert page.evaluate("window.printed") == 1
+    # On paper: the dates with their rules and sources, not the form or the unused claim form.
+    page.emulate_media(media="print")
+    assert page.locator("#work-out-appeal-results").is_visible()
+    assert "Rule: " in page.locator("#work-out-appeal-results").inner_text()
+    assert not page.locator(f"{APPEAL} form").is_visible()
+    assert not page.locator(CLAIM).is_visible()
     # Only the file made in the browser (a blob: address), nothing from any server.
     assert all(url.startswith("blob:") for url in requests)
 
