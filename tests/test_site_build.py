@@ -246,3 +246,17 @@ def test_a_council_name_with_ampersand_and_quotes_is_escaped_once_everywhere(var
         assert f">{name} Local Offer</a>" in html.unescape(footer), page
         title = re.search(r"<title>(.*?)</title>", text).group(1)
         assert html.unescape(title).endswith(f"{name}: SEND disagreements"), page
+
+
+def test_the_built_site_can_be_read_by_a_web_server_running_as_another_user(built_site):
+    """`make site`'s output: every folder and file readable (and folders enterable) by others,
+    as the umask allows; mkdtemp alone made site/ 0700."""
+    import stat
+
+    unreadable = [
+        str(path.relative_to(built_site))
+        for path in [built_site, *built_site.rglob("*")]
+        if not stat.S_IMODE(path.stat().st_mode) & 0o004
+        or (path.is_dir() and not stat.S_IMODE(path.stat().st_mode) & 0o001)
+    ]
+    assert unreadable == []
