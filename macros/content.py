@@ -9,6 +9,7 @@ about MkDocs, so it can be used by any site builder or checker.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import typing
 from collections.abc import Iterator
@@ -188,6 +189,18 @@ def load_content(
                 )
             ]
         )
+    for folder, shown in ((council, shown_council), (national, shown_national)):
+        if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+            raise ContentErrors(
+                [
+                    ContentMessage(
+                        shown,
+                        0,
+                        problem="this folder cannot be read (permission denied): ask whoever "
+                        "manages this computer to let you read it",
+                    )
+                ]
+            )
     if not national.is_dir():
         raise ContentErrors(
             [
@@ -203,6 +216,8 @@ def load_content(
     early_warnings: list[ContentMessage] = []
     errors += _stray_files(national, NATIONAL_FILES, shown_national)
     errors += _stray_files(council, {**COUNCIL_FILES, **COUNCIL_OPTIONAL_FILES}, shown_council)
+    errors += wrong_extension_messages(national, shown_national)
+    errors += wrong_extension_messages(council, shown_council)
 
     # Raw data first, so a council's changes and additions land before anything is validated.
     national_raw, council_raw, folder_raw = _read_layers(
@@ -295,6 +310,7 @@ def load_content(
     records_by_file = {name: f.record for name, f in checked.items() if f.record is not None}
     for file in [*checked.values(), *own_files.values(), *route_files, *form_files]:
         errors.extend(_duplicate_ids(file))
+        errors.extend(_repeated_references(file))
     for file in form_files:
         errors.extend(_duplicate_field_ids(file))
     folders_valid = not unread_folders and all(
@@ -389,6 +405,13 @@ def _read_layers(
         folder_raw[subfolder] = {}
         for stem, (path, shown) in national_items.items():
             folder_raw[subfolder][stem] = (path, shown, read(path, shown))
+        for layer, shown_layer in ((national, shown_national), (council, shown_council)):
+            wrong = wrong_extension_messages(layer / subfolder, f"{shown_layer}/{subfolder}")
+            errors.extend(wrong)
+            for message in wrong:
+                # A file not read: the folder's ids are not all known (no "unknown id" errors).
+                stem = Path(message.file).stem
+                folder_raw[subfolder].setdefault(stem, (Path(message.file), message.file, None))
         for path in _yaml_files(council / subfolder):
             shown = f"{shown_council}/{subfolder}/{path.name}"
             if path.stem in national_items:
@@ -591,11 +614,37 @@ def _is_editor_file(name: str) -> bool:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    """The content files in a folder, in name order, without editors' lock and backup files."""
-    return sorted(p for p in folder.glob("*.y*ml") if not _is_editor_file(p.name))
+    """The content files in a folder, in name order, without editors' lock and backup files.
+    Files ending .yaml are not read (wrong_extension_messages names each one)."""
+    return sorted(p for p in folder.glob("*.yml") if not _is_editor_file(p.name))
+
+
+def wrong_extension_messages(folder: Path, shown: str) -> list[ContentMessage]:
+    """A content file ending .yaml is not read: one message each, naming its .yml twin if it
+    has one (a copy that would otherwise be dropped without a word)."""
+    messages = []
+    for path in sorted(folder.glob("*.yaml")):
+        if _is_editor_file(path.name):
+            continue
+        twin = path.with_suffix(".yml")
+        if twin.exists():
+            problem = (
+                f"both {twin.name} and {path.name} are here, and only {twin.name} is read: "
+                "keep one of them, named .yml"
+            )
+        else:
+            problem = f"content files end in .yml, so this one is not read: rename it {twin.name}"
+        messages.append(ContentMessage(f"{shown}/{path.name}", 0, problem=problem))
+    return messages
 
 
 def _missing_file_message(path: Path, display_name: str) -> ContentMessage:
+    if path.is_dir():
+        return ContentMessage(
+            display_name,
+            0,
+            problem="expected a file, found a folder: move what is in it, or rename it",
+        )
     if path.is_symlink():
         return ContentMessage(
             display_name,
@@ -825,6 +874,50 @@ def _duplicate_ids(file: _CheckedFile) -> list[ContentMessage]:
     return problems
 
 
+def _repeated_references(file: _CheckedFile) -> list[ContentMessage]:
+    """An id named twice in one list (a route in an outcome, a recipient of a form): an error
+    at the second, which a page would otherwise show twice. In a list of records (an outcome's
+    routes), two records naming the same ids in every reference field are the repeat."""
+    if file.record is None:
+        return []
+    lists: dict[tuple, dict[object, tuple]] = {}
+    problems = []
+    by_item: dict[tuple, list[tuple[tuple, str]]] = {}
+    for loc, kind, record_id in layers.references(file.record):
+        if isinstance(loc[-1], int):  # an id in a list of ids
+            seen = lists.setdefault(loc[:-1], {})
+            if record_id in seen:
+                earlier = _message(file, seen[record_id], "")
+                problems.append(
+                    _message(
+                        file,
+                        loc,
+                        f"{kind} {record_id!r} is named twice in this list (first on line "
+                        f"{earlier.line}): keep one",
+                    )
+                )
+            else:
+                seen[record_id] = loc
+        elif len(loc) >= 2 and isinstance(loc[-2], int):  # a field of a record in a list
+            by_item.setdefault(loc[:-1], []).append((loc[-1], record_id))
+    for item_loc, fields in by_item.items():
+        seen = lists.setdefault(item_loc[:-1], {})
+        key = tuple(sorted(fields))
+        if key in seen:
+            earlier = _message(file, seen[key], "")
+            names = ", ".join(f"{field} {value!r}" for field, value in key)
+            problems.append(
+                _message(
+                    file,
+                    item_loc,
+                    f"{names} is named twice in this list (first on line {earlier.line}): keep one",
+                )
+            )
+        else:
+            seen[key] = item_loc
+    return problems
+
+
 def _known_ids(
     checked: dict[str, _CheckedFile],
     route_files: list[_CheckedFile],
@@ -1014,6 +1107,15 @@ def _logo_errors(site_file: _CheckedFile, folder: Path) -> list[ContentMessage]:
         if unsafe is None:
             return []
         return [_message(site_file, ("branding", "logo"), f"the logo {logo!r} {unsafe}")]
+    if not inside:
+        return [
+            _message(
+                site_file,
+                ("branding", "logo"),
+                f"the logo {logo!r} leads to a file outside {display_folder(folder)}/ (a link "
+                "or '..'): copy the file into the council's folder and name it here",
+            )
+        ]
     return [
         _message(
             site_file,

@@ -111,7 +111,7 @@ def safe_link(target: str) -> bool:
 
 
 def _record_id(value: str) -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise _problem(
             "expected an id of lower-case letters, numbers and hyphens, like 'together-trust', "
             f"found {_shown(value)}"
@@ -148,7 +148,7 @@ def _web_address(value: str) -> str:
 
 
 def _time(value: str) -> str:
-    if not _TIME.match(value):
+    if not _TIME.fullmatch(value):
         raise _problem(f"expected a 24-hour time in quotes, like '09:00', found {_shown(value)}")
     return value
 
@@ -166,7 +166,7 @@ def contrast_with_white(hex_colour: str) -> float:
 
 
 def _colour_for_white_text(value: str) -> str:
-    if not _COLOUR.match(value):
+    if not _COLOUR.fullmatch(value):
         raise _problem(f"expected a colour in quotes like '#1d4f91', found {_shown(value)}")
     ratio = contrast_with_white(value)
     if ratio < _MIN_CONTRAST:
@@ -186,12 +186,30 @@ def _text_type(*validators, **schema):
     ]
 
 
-Text = _text_type(_plain_text)
+def _at_most(limit: int, what: str):
+    """A length limit that fits the field's use, so no value can stall a page or the PDF."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise _problem(
+                f"expected at most {limit:,} characters ({what}), found {len(value):,}: shorten it"
+            )
+        return value
+
+    return check
+
+
+# A paragraph, a name or title, and a Markdown field of a few paragraphs. The longest in the
+# shipped content (December 2026): 848, 104 and 342 characters.
+TEXT_LIMIT, NAME_LIMIT, MARKDOWN_LIMIT = 1_500, 150, 5_000
+Text = _text_type(_at_most(TEXT_LIMIT, "a paragraph"), _plain_text, maxLength=TEXT_LIMIT)
+Name = _text_type(_at_most(NAME_LIMIT, "a name or a title"), _plain_text, maxLength=NAME_LIMIT)
 Markdown = Annotated[
     str,
     BeforeValidator(_not_yaml_surprise),
+    AfterValidator(_at_most(MARKDOWN_LIMIT, "a few paragraphs")),
     AfterValidator(_markdown_text),
-    Field(json_schema_extra={"format": "markdown"}),
+    Field(json_schema_extra={"format": "markdown", "maxLength": MARKDOWN_LIMIT}),
 ]
 RecordId = _text_type(_record_id, pattern=_ID.pattern)
 
@@ -287,7 +305,7 @@ class Organization(Record):
 
     record_kind: ClassVar[str] = "provider"
     id: RecordId
-    name: Text
+    name: Name
     description: Text
     # What families can ask them for, one short statement each.
     help_with: list[Text] = []
@@ -307,7 +325,7 @@ class CouncilContact(Organization):
 
 
 class Council(Record):
-    name: Text
+    name: Name
     local_offer_url: WebAddress
     # Where this guide is published; printed pages show each page's full address.
     site_address: WebAddress
@@ -356,7 +374,7 @@ class Role(Record):
 
     record_kind: ClassVar[str] = "role"
     id: RecordId
-    name: Text
+    name: Name
     description: Text
 
 
@@ -420,7 +438,7 @@ class Item(Record):
 class ProcessStep(Record):
     record_kind: ClassVar[str] = "step"
     id: RecordId
-    title: Text
+    title: Name
     text: Markdown
 
 
@@ -436,7 +454,7 @@ class Service(Record):
 
     record_kind: ClassVar[str] = "service"
     id: RecordId
-    name: Text
+    name: Name
     description: Text
     purpose: Text
     who_can_use: Text
@@ -559,7 +577,7 @@ class TimeLimit(Record):
     record_kind: ClassVar[str] = "time limit"
     id: RecordId
     # A short name with no number in it, for links from route cards: 'Appeal to the tribunal'.
-    name: Text
+    name: Name
     text: Text
     rule: TimeRule
     fits: Fits = Fits()
@@ -591,9 +609,9 @@ class DateQuestion(Record):
     """A date the deadline page asks for: the day an event happened."""
 
     event: EventId
-    label: Text
+    label: Name
     # How the working and the error messages refer to it mid-sentence: "the date on the letter".
-    short_label: Text
+    short_label: Name
     hint: Text
     # False for a date a family may not have yet, such as a mediation certificate's.
     required: bool = True
@@ -605,7 +623,7 @@ class Calculation(Record):
 
     record_kind: ClassVar[str] = "calculation"
     id: RecordId
-    heading: Text
+    heading: Name
     introduction: Text
     dates: list[DateQuestion] = Field(min_length=1)
     time_limits: list[TimeLimitId] = Field(min_length=1)
@@ -628,7 +646,7 @@ class TimeLimitList(Record):
 class ProposedChange(Record):
     record_kind: ClassVar[str] = "proposal"
     id: RecordId
-    title: Text
+    title: Name
     text: Text
     status: Literal["proposed", "announced"]
     # When it was published or announced.
@@ -656,7 +674,7 @@ class RouteCase(Record):
 
     record_kind: ClassVar[str] = "case"
     id: RecordId
-    name: Text
+    name: Name
     applies_when: Text
     who_can_use: Text | None = None
     mediation_advice: MediationAdvice | None = None
@@ -672,7 +690,7 @@ class Route(Record):
 
     record_kind: ClassVar[str] = "route"
     id: RecordId
-    name: Text
+    name: Name
     # Where the route sits on the "Ways to sort out a disagreement" page, and in what order.
     group: Literal["informal", "formal", "appeal", "complaint", "legal", "signpost"]
     order: int
@@ -717,7 +735,7 @@ class Route(Record):
 class Option(Record):
     record_kind: ClassVar[str] = "option"
     id: RecordId
-    label: Text
+    label: Name
     hint: Text | None = None
     # The id of the next question, or of an outcome.
     next: RecordId
@@ -742,7 +760,7 @@ class Outcome(Record):
     record_kind: ClassVar[str] = "outcome"
     id: RecordId
     # The page's heading and title: the situation in a few words, so each page can be told apart.
-    title: Text
+    title: Name
     summary: Text
     situation: Situation = Situation()
     routes: list[OutcomeRoute] = Field(min_length=1)
@@ -757,7 +775,7 @@ class YoungPeopleNote(Record):
     """Who acts for a young person aged 16 to 25: shown on outcomes with an appeal, a claim or
     mediation, where it changes who acts."""
 
-    heading: Text
+    heading: Name
     points: list[Text] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
 
@@ -793,7 +811,7 @@ Autocomplete = Literal[
 class FormOption(Record):
     record_kind: ClassVar[str] = "option"
     id: RecordId
-    label: Text
+    label: Name
 
 
 # Each field type, by how it is answered; one-line fields also by their HTML input type.
@@ -815,7 +833,7 @@ class FormField(Record):
     record_kind: ClassVar[str] = "field"
     id: RecordId
     type: FieldType
-    label: Text
+    label: Name
     hint: Text | None = None
     required: bool = False
     autocomplete: Autocomplete | None = None
@@ -849,7 +867,7 @@ class FormField(Record):
 class FormSection(Record):
     record_kind: ClassVar[str] = "section"
     id: RecordId
-    title: Text
+    title: Name
     intro: Text | None = None
     fields: list[FormField] = Field(min_length=1)
 
@@ -859,7 +877,7 @@ class RequestForm(Record):
 
     record_kind: ClassVar[str] = "form"
     id: RecordId
-    title: Text
+    title: Name
     introduction: Text
     # Important points shown before the form.
     notes: list[Text] = []

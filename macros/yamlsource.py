@@ -108,8 +108,20 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
     yield data
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
         key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            # "[a, b]: 1" or "? {a: 1}": PyYAML would show its own internals for these.
+            kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a map"
+            loader.problems.append(
+                ContentMessage(
+                    loader.display_name,
+                    key_line,
+                    problem=f"expected a field name, found {kind} used as one: a field name is "
+                    "a word before a colon, like 'name:'",
+                )
+            )
+            continue
+        key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str) or isinstance(key, AmbiguousWord):
             loader.problems.append(
                 ContentMessage(

@@ -15,7 +15,9 @@ holding the copy as content/, and every message reads ``content/<layer>/<file>:<
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,16 @@ def break_content(content_dir: Path, case: str) -> None:
         path = content_dir / change["file"]
         if change.get("remove"):
             path.unlink()
+        elif "copy" in change:
+            path.write_bytes((content_dir / change["copy"]).read_bytes())
+        elif change.get("mkdir"):
+            path.mkdir(parents=True)
+        elif change.get("move_outside"):
+            # Replaced by a link to the same file outside content/.
+            outside = content_dir.parent / "outside" / path.name
+            outside.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(outside)
+            path.symlink_to(outside)
         elif "write" in change:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(change["write"], encoding="utf-8")
@@ -107,6 +119,24 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "markdown-image",
         "unclosed-tag-in-text",
         "control-character",
+        # Files and names as editors write them (issue 17).
+        "yml-and-yaml-pair",
+        "yaml-extension",
+        "folder-named-like-a-file",
+        "nul-in-a-comment-beside-another-error",
+        "id-with-a-trailing-newline",
+        "outcome-route-twice",
+        "form-recipient-twice",
+        "list-used-as-a-key",
+        "logo-outside-the-folder",
+        "references-beside-a-broken-file",
+        "text-too-long",
+        # The deadline page's calculations (issue 16).
+        "calculation-first-date-optional",
+        "calculation-school-days",
+        "calculation-time-limit-from-another-event",
+        "calculation-unknown-time-limit",
+        "counting-rule-misnamed",
     }
     assert required - set(CASES) == set()
 
@@ -118,9 +148,21 @@ def test_case_changes_the_content_and_expects_a_message(case, tmp_path):
     copy = tmp_path / "content"
     shutil.copytree(CONTENT, copy)
     break_content(copy, case)
-    before = {p.relative_to(CONTENT): p.read_bytes() for p in CONTENT.rglob("*") if p.is_file()}
-    after = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file()}
-    assert before != after, f"{case} leaves content/ as it is"
+
+    def state(folder: Path) -> dict:
+        """Each file's bytes, each folder, and where each link leads."""
+        return {
+            p.relative_to(folder): (
+                ("link", str(p.readlink()))
+                if p.is_symlink()
+                else ("folder",)
+                if p.is_dir()
+                else p.read_bytes()
+            )
+            for p in folder.rglob("*")
+        }
+
+    assert state(CONTENT) != state(copy), f"{case} leaves content/ as it is"
 
 
 # --- One test per rejection ---
@@ -410,3 +452,37 @@ def test_a_route_cannot_take_the_address_of_a_page_the_site_already_has(content_
         "routes/compare/, which is already the address of docs/routes/compare.md: choose another "
         "id (and file name)"
     ]
+
+
+def test_a_content_folder_that_cannot_be_read_is_one_message(content_copy, monkeypatch):
+    """As root (CI) every folder can be read, so the refusal is played by os.access."""
+    import macros.content
+
+    council = content_copy / SHIPPED
+    real_access = os.access
+    monkeypatch.setattr(
+        macros.content.os,
+        "access",
+        lambda path, mode: Path(path) != council and real_access(path, mode),
+    )
+    with pytest.raises(ContentErrors) as raised:
+        load_content(council)
+    assert [m.problem for m in raised.value.errors] == [
+        "this folder cannot be read (permission denied): ask whoever manages this computer to "
+        "let you read it"
+    ]
+
+
+def test_content_with_spaces_in_its_path_is_checked_by_make(tmp_path):
+    """`make check CONTENT="…"` with spaces in the path (a council's folder on a shared drive)."""
+    folder = tmp_path / "shared drive" / "content"
+    shutil.copytree(CONTENT, folder)
+    result = subprocess.run(
+        ["make", "-s", "check", f"CONTENT={folder / SHIPPED}"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"The content in {folder / SHIPPED}/ is valid" in result.stdout
