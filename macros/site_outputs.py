@@ -162,6 +162,28 @@ def write_open_data(site_dir: Path, content: Content) -> None:
         (folder / name).write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
 
 
+def guide_title(content: Content, templates) -> str:
+    """The whole guide's title as plain text, escaped where the templates write it (once)."""
+    council = content.site.council
+    return (
+        Markup(templates.get_template("guide_title.txt").render(council=council)).unescape().strip()
+    )
+
+
+def guide_pdf_html(content: Content, templates, sections: list) -> str:
+    """The HTML the whole guide's PDF is made from."""
+    site = content.site
+    return without_unreferenced_ids(
+        templates.get_template("guide_pdf.html").render(
+            title=guide_title(content, templates),
+            council=site.council,
+            site_url=site.council.site_address,
+            last_reviewed=site.last_reviewed,
+            sections=sections,
+        )
+    )
+
+
 def assemble_guide(
     site_dir: Path,
     content: Content,
@@ -183,21 +205,8 @@ def assemble_guide(
         for url in order
     ]
     sections = guide_sections(pages, site.council.site_address)
-    # Plain text, escaped where the templates write it (once).
-    title = (
-        Markup(templates.get_template("guide_title.txt").render(council=site.council))
-        .unescape()
-        .strip()
-    )
-    pdf_html = without_unreferenced_ids(
-        templates.get_template("guide_pdf.html").render(
-            title=title,
-            council=site.council,
-            site_url=site.council.site_address,
-            last_reviewed=site.last_reviewed,
-            sections=sections,
-        )
-    )
+    title = guide_title(content, templates)
+    pdf_html = guide_pdf_html(content, templates, sections)
     if not preview:
         built = build_pdf(pdf_html, pdf_cache, fillable=False, cache=pdf_cache)
         shutil.copyfile(built.path, site_dir / GUIDE_PDF)

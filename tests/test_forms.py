@@ -384,3 +384,55 @@ def test_enter_in_a_field_neither_sends_nor_prints(browser, site_url):
         assert not page.locator("#error-summary").is_visible()
     finally:
         context.close()
+
+
+def test_a_form_with_one_short_text_field_cannot_send_what_is_typed(browser, tmp_path):
+    """Whatever fields a council gives a form: one short text field is the case where pressing
+    Enter submits a form by the HTML standard. The form page made from it, with the real
+    script, goes nowhere on Enter or on requestSubmit(), with JavaScript on or off."""
+    from sitecheck.server import serve
+
+    from macros.components import make_environment, render
+    from macros.records import FormField, FormSection
+
+    form = shipped_content().forms["meeting-notes"]
+    one_field = FormSection(
+        id="about",
+        title="About you",
+        fields=[FormField(id="your-name", type="short-text", label="Your name")],
+    )
+    form = form.model_copy(update={"sections": [one_field], "recipients": []})
+    body = render(
+        make_environment(),
+        "form_page.html",
+        form=form,
+        recipients=[],
+        time_limits=[],
+        attachments=[],
+    )
+    script = (PROJECT / "overrides" / "assets" / "javascripts" / "forms.js").read_text()
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><html lang="en" class="no-js"><head><title>Form</title></head>'
+        f"<body>{body}<script>{script}</script></body></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        for javascript in (True, False):
+            context = browser.new_context(java_script_enabled=javascript)
+            try:
+                page = context.new_page()
+                page.goto(url)
+                requests: list[str] = []
+                page.on("request", lambda request, seen=requests: seen.append(request.url))
+                field = page.locator("#your-name")
+                field.fill("Alex Example")
+                field.press("Enter")
+                if javascript:
+                    page.evaluate("window.print = () => {}")
+                    page.evaluate("document.querySelector('form.sl-form').requestSubmit()")
+                page.wait_for_timeout(300)
+                assert page.url == url, javascript
+                assert requests == [], (javascript, requests)
+                assert field.input_value() == "Alex Example", javascript
+            finally:
+                context.close()

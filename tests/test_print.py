@@ -214,3 +214,57 @@ def test_the_guide_pdf_contents_give_each_sections_page_and_link_to_it(built_sit
         for annotation in page.get("/Annots") or []
     }
     assert set(slugs) <= destinations
+
+
+# Written as a council would type it: each must show as written, never as "&amp;" or "&quot;".
+AWKWARD_NAMES = ["Brighton & Hove City Council", 'The "North" & <South> Council\'s']
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_the_guide_pdf_and_its_download_link_show_the_councils_name_as_written(name, tmp_path):
+    """The whole guide's PDF and the home page's link to it, made in-process (a real build is
+    the variant's, which makes no guide PDF): the name is escaped once."""
+    import dataclasses
+
+    from macros.components import make_environment, render
+    from macros.guide import guide_sections
+    from macros.pdfs import build_pdf
+    from macros.site_outputs import guide_pdf_html, guide_title
+
+    content = shipped_content()
+    council = content.site.council.model_copy(update={"name": name})
+    content = dataclasses.replace(
+        content, site=content.site.model_copy(update={"council": council})
+    )
+    templates = make_environment()
+    sections = guide_sections(
+        [("sendiass/", f"<h1>Help from {html_lib.escape(name)}</h1><p>Text.</p>")],
+        council.site_address,
+    )
+    built = build_pdf(
+        guide_pdf_html(content, templates, sections), tmp_path, fillable=False, cache=tmp_path
+    )
+    text = pdf_text(built.path)
+    assert name in text and f"Help from {name}" in text
+    assert not re.search(r"&(amp|quot|lt|gt|#\d+);", text), text[:300]
+    link = render(
+        templates,
+        "guide_download.html",
+        title=guide_title(content, templates),
+        url="guide/whole-guide.pdf",
+        size="1 MB",
+        web_url="guide/",
+    )
+    assert html_lib.unescape(link).count(name) >= 1
+    assert "&amp;amp;" not in link and "&amp;quot;" not in link and "&amp;lt;" not in link
+
+
+def test_no_form_pdf_of_the_variant_shows_an_escaped_character(variant_build):
+    """The variant's form PDFs carry the payloads (quotes, '&lt;', '<', '&') in their text: as
+    written, with no character escaped twice."""
+    pdfs = sorted(variant_build.site.glob("forms/*/*.pdf"))
+    assert len(pdfs) >= 6
+    for pdf in pdfs:
+        text = pdf_text(pdf)
+        assert "alert(1)" in text, pdf
+        assert not re.search(r"&(amp|quot|#\d+|#x[0-9a-f]+);", text), (pdf, text[:300])

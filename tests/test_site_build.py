@@ -260,3 +260,37 @@ def test_the_built_site_can_be_read_by_a_web_server_running_as_another_user(buil
         or (path.is_dir() and not stat.S_IMODE(path.stat().st_mode) & 0o001)
     ]
     assert unreadable == []
+
+
+@pytest.mark.extra_build
+def test_no_text_or_attribute_of_the_variant_is_escaped_twice(variant_build):
+    """Every page of the variant (a name with '&' and quotes, payloads in every text field):
+    read as a browser reads it, no text and no attribute shows an escaped character. (A payload
+    typed as '&lt;img' shows as written, so '&lt;' itself may appear.)"""
+    from html.parser import HTMLParser
+
+    escaped = re.compile(r"&(amp|quot|apos|#\d+|#x[0-9a-fA-F]+);")
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found += [
+                f"{tag} {name}={value!r}"
+                for name, value in attrs
+                if value and escaped.search(value)
+            ]
+
+        def handle_data(self, data):
+            if escaped.search(data):
+                self.found.append(data.strip()[:120])
+
+    twice = {}
+    for page in html_pages(variant_build.site):
+        reader = Reader()
+        reader.feed(page.read_text(encoding="utf-8"))
+        if reader.found:
+            twice[str(page.relative_to(variant_build.site))] = reader.found[:3]
+    assert twice == {}

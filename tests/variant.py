@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from macros.deadlines import add_months
+from macros.records import NAME_LIMIT
 
 COUNCIL_NAME = 'Brighton & Hove "Test" Council\'s'
 RENAMED_PROVIDER = ("name: The Together Trust", "name: Riverside Mediation Trust")
@@ -41,6 +42,10 @@ TEXT_KEYS = {
 }  # fmt: skip
 
 
+# Names and titles, whose limit is shorter than a paragraph's.
+NAME_KEYS = {"name", "title", "label", "heading", "short_label"}
+
+
 def old_build_epoch(today: date) -> str:
     """SOURCE_DATE_EPOCH for a build dated 20 months before ``today``: the dates its deadline
     page can work out end within 6 months, so the build must warn."""
@@ -55,7 +60,13 @@ def inject(value, key=None):
     if isinstance(value, list):
         return [inject(v, key) for v in value]
     if isinstance(value, str) and key in TEXT_KEYS:
-        return " ".join([value, *PAYLOADS])
+        if key not in NAME_KEYS:
+            return " ".join([value, *PAYLOADS])
+        # A name holds as many payloads as fit its length limit (records.NAME_LIMIT).
+        for payload in PAYLOADS:
+            if len(value) + 1 + len(payload) <= NAME_LIMIT:
+                value = f"{value} {payload}"
+        return value
     return value
 
 
