@@ -9,6 +9,7 @@ so the site can move to another generator when Material for MkDocs reaches its e
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,12 @@ from .pdfs import PdfToolsMissing
 from .site_outputs import BadBuildDate, build_date, logo_in_site, prepare_build
 from .urls import docs_addresses
 
+# Set by the hooks while `mkdocs serve` previews the site (mkdocs_hooks.on_startup).
+SERVING = "SEND_SERVING"
+# The last content that loaded, by council folder: a preview shows it while the content is
+# broken. Kept for the life of the `mkdocs serve` process, which rebuilds in place.
+_LAST_GOOD: dict[Path, object] = {}
+
 
 def define_env(env) -> None:
     from mkdocs.exceptions import PluginError
@@ -29,10 +36,19 @@ def define_env(env) -> None:
     content_dir = project_dir / config["extra"].get(
         "content_dir", "content/councils/example-council"
     )
+    content_errors: list[str] = []
     try:
         loaded = load_content(content_dir, taken_addresses=docs_addresses(config["docs_dir"]))
     except ContentErrors as errors:
-        raise PluginError(str(errors)) from None
+        last_good = _LAST_GOOD.get(content_dir) if os.environ.get(SERVING) else None
+        if last_good is None:
+            raise PluginError(str(errors)) from None
+        # Previewing: keep showing the last good content, with the errors on every page and in
+        # the terminal, until the next good save (mkdocs serve would hang on a failed build).
+        loaded, content_errors = last_good, [str(message) for message in errors.errors]
+        for message in content_errors:
+            warnings_log().error("%s", message)
+    _LAST_GOOD[content_dir] = loaded
     for warning in loaded.warnings:
         warnings_log().warning("%s", warning)
 
@@ -57,6 +73,7 @@ def define_env(env) -> None:
     config["theme"]["logo"] = logo_in_site(build.logo_source)
     # The hooks (mkdocs_hooks.py) take the build from here.
     env.variables["site_build"] = build
+    env.variables["content_errors"] = content_errors
     env.variables["content"] = build.content
     # The macros the pages in docs/ call; ``here`` is the address of the page being rendered.
     here, nav = (lambda: env.page.url), config["nav"] or []

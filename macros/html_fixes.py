@@ -39,3 +39,11 @@ def add_print_addresses(html: str, page_url: str) -> str:
         return f'<a data-print-href="{urljoin(page_url, href)}"{match.group(1)}href="{href}"'
 
     return _LINK.sub(add, html)
+
+
+CONTENT_START = "<!-- sl-content-start -->"
+
+
+def with_banner(html: str, banner: str) -> str:
+    """The banner at the top of the page's own content (overrides/main.html marks where)."""
+    return html.replace(CONTENT_START, banner + CONTENT_START, 1)

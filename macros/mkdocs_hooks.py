@@ -16,8 +16,13 @@ _serving = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    import os
+
     global _serving
     _serving = command == "serve"
+    if _serving:
+        # macros/__init__.py: while previewing, broken content shows the last good content.
+        os.environ["SEND_SERVING"] = "1"
 
 
 def _build(config):
@@ -58,9 +63,15 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    from macros.html_fixes import add_print_addresses, remove_material_controls
+    from macros.html_fixes import add_print_addresses, remove_material_controls, with_banner
 
     output = remove_material_controls(output)
+    errors = config.plugins["macros"].variables.get("content_errors")
+    if errors:
+        from macros.components import render
+
+        build = _build(config)
+        output = with_banner(output, render(build.templates, "content_errors.html", errors=errors))
     return add_print_addresses(output, _build(config).theme["site_address"] + page.url)
 
 
