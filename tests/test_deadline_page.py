@@ -327,3 +327,51 @@ def test_every_list_of_deadlines_links_once_to_the_form_that_works_them_out(buil
                 linked += 1
     # Every outcome with an appeal or a claim, and each route page that lists one.
     assert linked >= 20
+
+
+@pytest.mark.parametrize("state", ["results", "errors"])
+def test_the_page_passes_the_accessibility_checkers_with_results_and_with_errors(
+    browser, site_url, built_site, state
+):
+    """The site checks see the page as it loads; these are the states the script makes: the
+    dates with their working, and GOV.UK's error summary with its messages. axe, IBM Equal
+    Access and HTML_CodeSniffer, and no sideways scrolling at 320 px."""
+    from sitecheck import report
+    from sitecheck.browser import (
+        OffsiteRequests,
+        axe_failures,
+        htmlcs_failures,
+        ibm_failures,
+        new_context,
+        reflow_failures,
+    )
+
+    offsite = OffsiteRequests()
+    context = new_context(browser, offsite, with_axe=True, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(site_url + DEADLINES_PAGE)
+        page.wait_for_load_state("networkidle")
+        today = built_on(built_site)
+        if state == "results":
+            type_date(page, f"{APPEAL}-decision-letter-sent", today - timedelta(days=70))
+            type_date(page, f"{APPEAL}-mediation-certificate-issued", today - timedelta(days=20))
+            type_date(page, f"{CLAIM}-unfair-treatment", today - timedelta(days=5))
+            page.click(f"{CLAIM} button[type=submit]")
+        else:
+            type_date(page, f"{APPEAL}-decision-letter-sent", ("31", "2", ""))
+            type_date(page, f"{APPEAL}-mediation-certificate-issued", ("40", "1", "2026"))
+        page.click(f"{APPEAL} button[type=submit]")
+        shown = "#work-out-appeal-results" if state == "results" else "#work-out-appeal-errors"
+        assert page.locator(shown).is_visible()
+        name = f"{DEADLINES_PAGE} ({state})"
+        failures = [
+            *axe_failures(page, name, "320px"),
+            *ibm_failures(page, name),
+            *htmlcs_failures(page, name),
+            *reflow_failures(page, name, {"width": 320, "height": 640}, "320px"),
+            *offsite.failures(),
+        ]
+        assert failures == [], report(failures)
+    finally:
+        context.close()
