@@ -211,7 +211,8 @@ def run_builder(command: list[str], site_dir: Path) -> int:
         except subprocess.TimeoutExpired:
             process.kill()
         raise
-    if held and not any("KeyboardInterrupt" in line for line in held[-1:]):
+    # A traceback ending in KeyboardInterrupt is Ctrl-C reaching the generator too: not shown.
+    if held and "KeyboardInterrupt" not in held[-1]:
         fault = _fault_in_traceback(held, site_dir)
         if fault is not None:
             raise fault

@@ -31,21 +31,18 @@ def calculation_anchor(calculation_id: str) -> str:
 def calculator_links(content: Content, shown: list[str], from_url: str) -> dict[str, str]:
     """{time limit id: link to the deadline page's form that works it out}, for a list of time
     limits shown in this order on the page at ``from_url``: one link for each form, beside the
-    first time limit it works out, so a list links each form once."""
+    last time limit it works out there (the appeal, after the step that comes before it)."""
     page = relative_url(from_url, DEADLINES_PAGE)
     calculation_of = {
         limit_id: calculation.id
         for calculation in reversed(content.calculations.values())
         for limit_id in calculation.time_limits
     }
-    links: dict[str, str] = {}
-    linked: set[str] = set()
-    for limit_id in shown:
-        calculation_id = calculation_of.get(limit_id)
-        if calculation_id is not None and calculation_id not in linked:
-            linked.add(calculation_id)
-            links[limit_id] = f"{page}#{calculation_anchor(calculation_id)}"
-    return links
+    last_shown = {calculation_of[t]: t for t in shown if t in calculation_of}
+    return {
+        limit_id: f"{page}#{calculation_anchor(calculation_id)}"
+        for calculation_id, limit_id in last_shown.items()
+    }
 
 
 def _series(content: Content, calculation: Calculation) -> list[dict]:
@@ -59,10 +56,9 @@ def _series(content: Content, calculation: Calculation) -> list[dict]:
                     "series": series_name(limit_id, period.counts_from),
                     "period": period,
                     "question": questions[period.counts_from],
-                    "index": index,
                 }
-                for index, period in enumerate(content.time_limit(limit_id).rule.periods)
-                if period.counts_from in questions
+                # Every period counts from a date asked for (content._calculation_errors).
+                for period in content.time_limit(limit_id).rule.periods
             ],
         }
         for limit_id in calculation.time_limits

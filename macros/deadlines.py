@@ -15,7 +15,8 @@ shared/research/deadlines-and-changes.md section 1:
   first working day after 1 January or 31 August (HESC Rules 2008, rule 12(3)); never a
   disability discrimination claim (the record says which, sen_holiday_extension);
 - a period that ends on a day that is not a working day moves to the next working day (rule
-  12(2)), where the record says so;
+  12(2)), where the record says so; where no source says it moves and the family must act, the
+  working day before is shown, the date safe under every reading;
 - working days leave out Saturdays, Sundays and bank holidays in England (the `holidays`
   package, which works them out from the rules, offline, for any year);
 - school days are set by each school's own term dates, so they are stated, never computed.
@@ -38,6 +39,7 @@ LATER_OF = "later-of"
 CHRISTMAS = "christmas-extension"
 AUGUST = "august-extension"
 NEXT_WORKING_DAY = "next-working-day"
+EARLIER_WORKING_DAY = "earlier-working-day"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,13 @@ def next_working_day(day: date) -> date:
     """The day itself if it is a working day, else the next one."""
     while not is_working_day(day):
         day += timedelta(days=1)
+    return day
+
+
+def previous_working_day(day: date) -> date:
+    """The day itself if it is a working day, else the one before it."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
     return day
 
 
@@ -150,9 +159,14 @@ def work_out(limit: TimeLimit, dates: dict[str, date]) -> Deadline | None:
     if rule.sen_holiday_extension and (moved := holiday_extension(end)):
         kind, end = moved
         steps.append(Step(kind, end))
-    if rule.non_working_day == "next-working-day" and not is_working_day(end):
-        end = next_working_day(end)
-        steps.append(Step(NEXT_WORKING_DAY, end))
+    if not is_working_day(end):
+        if rule.non_working_day == "next-working-day":
+            end = next_working_day(end)
+            steps.append(Step(NEXT_WORKING_DAY, end))
+        elif rule.who_acts == "you":
+            # No source says this end moves: the working day before is safe under every reading.
+            end = previous_working_day(end)
+            steps.append(Step(EARLIER_WORKING_DAY, end))
     return Deadline(limit.id, end, tuple(steps))
 
 
@@ -169,7 +183,13 @@ MONTHS_BEFORE, MONTHS_AFTER = 13, 24
 WARN_WITHIN_MONTHS = 6
 # One letter per kind of step in the file; each step is its letter and its date, as days after
 # the date looked up: "p61" (the period ends 61 days later), "p59a63" (then August moved it).
-STEP_CODES = {PERIOD_END: "p", CHRISTMAS: "c", AUGUST: "a", NEXT_WORKING_DAY: "w"}
+STEP_CODES = {
+    PERIOD_END: "p",
+    CHRISTMAS: "c",
+    AUGUST: "a",
+    NEXT_WORKING_DAY: "w",
+    EARLIER_WORKING_DAY: "e",
+}
 
 
 def series_name(time_limit_id: str, event_id: str) -> str:

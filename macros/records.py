@@ -602,6 +602,8 @@ class CountingRules(Record):
     august: CountingRule  # the SEN appeal's August extension
     christmas: CountingRule  # the SEN appeal's 25 December to 1 January extension
     next_working_day: CountingRule  # an end on a non-working day moves to the next working day
+    # where no source says an end on a non-working day moves: the safe reading for a family
+    earlier_working_day: CountingRule
     working_day: CountingRule  # what a working day is
 
 

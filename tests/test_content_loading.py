@@ -133,6 +133,7 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "text-too-long",
         # The deadline page's calculations (issue 16).
         "calculation-first-date-optional",
+        "calculation-date-asked-twice",
         "calculation-school-days",
         "calculation-time-limit-from-another-event",
         "calculation-unknown-time-limit",

@@ -292,8 +292,9 @@ def test_the_printable_list_gives_the_rules_dates(built_site):
 
 
 def test_every_list_of_deadlines_links_once_to_the_form_that_works_them_out(built_site):
-    """In each list of time limits on an outcome or route page, the first time limit the
-    deadline page works out links to its form there, once for each form; nothing else links."""
+    """In each list of time limits on an outcome or route page, the last time limit the deadline
+    page works out (the appeal, after contacting the mediation adviser) links to its form there,
+    once for each form; nothing else links."""
     content = shipped_content()
     form_of = {}
     for calculation in reversed(content.calculations.values()):
@@ -309,9 +310,8 @@ def test_every_list_of_deadlines_links_once_to_the_form_that_works_them_out(buil
             r"<ul[^>]*>\s*((?:<li[^>]*data-time-limit=.*?</li>\s*)+)</ul>", html, re.S
         ):
             seen = set()
-            for limit_id, rest in re.findall(
-                r'<li[^>]*data-time-limit="([a-z-]+)">(.*?)</li>', items
-            ):
+            listed = re.findall(r'<li[^>]*data-time-limit="([a-z-]+)">(.*?)</li>', items)
+            for limit_id, rest in reversed(listed):
                 links = re.findall(r'class="sl-deadline-link" href="([^"]*)"', rest)
                 form = form_of.get(limit_id)
                 if form is None or form in seen:
@@ -325,6 +325,9 @@ def test_every_list_of_deadlines_links_once_to_the_form_that_works_them_out(buil
                 target = (path.parent / links[0].split("#")[0] / "index.html").resolve()
                 assert target == (built_site / DEADLINES_PAGE / "index.html").resolve()
                 linked += 1
+        if "which-route/questions/decision/no-assessment/index.html" in str(path):
+            appeal = re.search(r'data-time-limit="appeal-to-the-tribunal">(.*?)</li>', html)[1]
+            assert "Work out your dates" in appeal
     # Every outcome with an appeal or a claim, and each route page that lists one.
     assert linked >= 20
 

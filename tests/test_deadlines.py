@@ -15,6 +15,7 @@ from conftest import shipped_content
 from macros.deadlines import (
     AUGUST,
     CHRISTMAS,
+    EARLIER_WORKING_DAY,
     LATER_OF,
     NEXT_WORKING_DAY,
     PERIOD_END,
@@ -75,7 +76,13 @@ def test_a_claim_never_takes_the_holiday_extension():
     assert claim.rule.sen_holiday_extension is False
     for day in (date(2026, 2, 1), date(2026, 2, 15), date(2026, 6, 27), date(2026, 7, 1)):
         deadline = work_out(claim, {"unfair-treatment": day})
-        assert [s.kind for s in deadline.steps] == [PERIOD_END]
+        assert not {s.kind for s in deadline.steps} & {AUGUST, CHRISTMAS, NEXT_WORKING_DAY}
+    # 26 December 2026 is a Saturday: the claim is due the working day before, never after.
+    boxing_day = work_out(claim, {"unfair-treatment": date(2026, 6, 27)})
+    assert [(s.kind, s.date) for s in boxing_day.steps] == [
+        (PERIOD_END, date(2026, 12, 26)),
+        (EARLIER_WORKING_DAY, date(2026, 12, 24)),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,13 @@ document.documentElement.classList.replace("no-js", "js");
 const root = document.querySelector(".sl-deadline-calculator");
 const DAY_MS = 24 * 60 * 60 * 1000;
 // The letters of the steps in lookup.json (deadlines.STEP_CODES), to the page's step kinds.
-const STEP_KINDS = { p: "period-end", c: "christmas-extension", a: "august-extension", w: "next-working-day" };
+const STEP_KINDS = {
+  p: "period-end",
+  c: "christmas-extension",
+  a: "august-extension",
+  w: "next-working-day",
+  e: "earlier-working-day",
+};
 
 let lookup = null;
 const loading = fetch(root.dataset.slLookup, { credentials: "same-origin" })
