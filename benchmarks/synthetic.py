@@ -67,10 +67,16 @@ def route_copy(route: dict, copy: int) -> dict:
         "id": renamed(route["id"], copy),
         "name": titled(route["name"], copy),
         "providers": [renamed_provider(p, copy) for p in route.get("providers", [])],
+        "runs": [renamed_provider(p, copy) for p in route["runs"]],
         "cases": [
             {
                 **case,
                 "providers": [renamed_provider(p, copy) for p in case.get("providers", [])],
+                **(
+                    {"runs": [renamed_provider(p, copy) for p in case["runs"]]}
+                    if "runs" in case
+                    else {}
+                ),
                 "forms": [renamed(f, copy) for f in case.get("forms", [])],
             }
             for case in route.get("cases", [])

@@ -13,7 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from .content import display_folder, load_content, national_folder_for
+from .components import make_environment
+from .content import LoadedContent, display_folder, load_content, national_folder_for
+from .contradictions import outcome_contradictions
 from .errors import ContentErrors
 from .urls import docs_addresses
 
@@ -30,6 +32,10 @@ def check_council(folder: Path) -> bool:
     except ContentErrors as errors:
         print(errors, file=sys.stderr)
         return False
+    contradicting = contradiction_errors(loaded)
+    if contradicting:
+        print(ContentErrors(contradicting), file=sys.stderr)
+        return False
     for warning in loaded.warnings:
         print(f"WARNING: {warning}")
     seconds = time.perf_counter() - started
@@ -41,6 +47,17 @@ def check_council(folder: Path) -> bool:
         f"file(s) checked in {seconds:.2f} s, {len(loaded.warnings)} warning(s)."
     )
     return True
+
+
+def contradiction_errors(loaded: LoadedContent) -> list:
+    """Each outcome page's words that contradict its situation, at the outcome's file and line
+    (a council's own outcome in its own file)."""
+    found = outcome_contradictions(loaded.content, make_environment())
+    return [
+        loaded.problem_at_outcome(outcome_id, f"its page contradicts its situation: {problem}")
+        for outcome_id, problems in found.items()
+        for problem in problems
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,6 +55,11 @@ def govuk_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def govuk_month(value: str) -> str:
+    """'2026-12' → 'December 2026'."""
+    return f"{date.fromisoformat(value + '-01'):%B %Y}"
+
+
 def govuk_day(value: date) -> str:
     """date(2026, 10, 2) → 'Friday 2 October 2026': a deadline, with its day of the week."""
     return f"{value:%A} {govuk_date(value)}"
@@ -84,6 +89,12 @@ def render_markdown(value: MarkdownText) -> Markup:
     return Markup(html)
 
 
+def any_unconfirmed(sources) -> bool:
+    """Whether any of these sources is still to be checked against the law (verified: false):
+    the page then says so once, calmly, after the facts, never beside a deadline."""
+    return any(not source.verified for source in sources)
+
+
 # The filters every template may use: the components' and the theme's (the MkDocs hooks add
 # them to the theme's environment), so dates, times and days read the same everywhere.
 FILTERS = {
@@ -92,9 +103,11 @@ FILTERS = {
     "govuk_time": govuk_time,
     "govuk_date": govuk_date,
     "govuk_day": govuk_day,
+    "govuk_month": govuk_month,
     "lower_first": lower_first,
     "tel_href": tel_href,
     "markdown": render_markdown,
+    "any_unconfirmed": any_unconfirmed,
 }
 
 

@@ -8,6 +8,7 @@ about MkDocs, so it can be used by any site builder or checker.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -89,6 +90,8 @@ class Content:
     proposed_changes: records.ProposedChanges
     # The national layer's version, and the providers this council binds to each role.
     national_version: str
+    # When the law pack was last checked against its sources, and which sources.
+    law_check: records.LawCheck
     roles: dict[str, list[str]]
     # The whole guide's pages in reading order ('routes/*': every route, in order).
     guide_order: list[str]
@@ -121,6 +124,12 @@ class Content:
 class LoadedContent:
     content: Content
     warnings: list[ContentMessage] = field(default_factory=list)
+    # Where each finder outcome is written (a council's own outcomes in the council's file), for
+    # checks made after loading, such as the contradiction checks: {outcome id: message to fill}.
+    outcome_places: dict[str, ContentMessage] = field(default_factory=dict)
+
+    def problem_at_outcome(self, outcome_id: str, problem: str) -> ContentMessage:
+        return dataclasses.replace(self.outcome_places[outcome_id], problem=problem)
 
 
 @dataclass(frozen=True)
@@ -368,7 +377,14 @@ def load_content(
         warnings.extend(
             _message(file, loc, problem) for loc, problem in placeholder_warnings(file.record)
         )
-    return LoadedContent(content=content, warnings=sorted(set(warnings)))
+    finder_file = checked["route-finder.yml"]
+    outcome_places = {
+        outcome.id: _message(finder_file, ("outcomes", index), "")
+        for index, outcome in enumerate(content.finder.outcomes)
+    }
+    return LoadedContent(
+        content=content, warnings=sorted(set(warnings)), outcome_places=outcome_places
+    )
 
 
 def _read_layers(
@@ -468,6 +484,7 @@ def _make_content(
             records.ProposedChanges, records_by_file["proposed-changes.yml"]
         ),
         national_version=national_layer.version,
+        law_check=national_layer.law_check,
         guide_order=list(national_layer.guide_order),
         roles={role.id: bindings.get(role.id, []) for role in national_layer.roles},
     )

@@ -12,8 +12,8 @@ from .content import Content
 from .deadlines import (
     lookup_range,
     one_period,
+    open_dates,
     series_name,
-    table_dates,
     work_out,
 )
 from .records import Calculation
@@ -46,11 +46,15 @@ def calculator_links(content: Content, shown: list[str], from_url: str) -> dict[
 
 
 def _series(content: Content, calculation: Calculation) -> list[dict]:
-    """Each time limit of a calculation, with its periods that count from a date it asks for."""
+    """Each time limit of a calculation, the main one first, with its periods that count from a
+    date it asks for, and the first step's words for the time limit that is the first step."""
     questions = {question.event: question for question in calculation.dates}
+    first_step = calculation.first_step
     return [
         {
             "limit": content.time_limit(limit_id),
+            "main": index == 0,
+            "first_step": first_step if first_step and first_step.time_limit == limit_id else None,
             "periods": [
                 {
                     "series": series_name(limit_id, period.counts_from),
@@ -61,7 +65,7 @@ def _series(content: Content, calculation: Calculation) -> list[dict]:
                 for period in content.time_limit(limit_id).rule.periods
             ],
         }
-        for limit_id in calculation.time_limits
+        for index, limit_id in enumerate(calculation.time_limits)
     ]
 
 
@@ -87,45 +91,55 @@ def calculator_view(content: Content, built_on: date, from_url: str) -> dict:
     }
 
 
+def _dates_table(content: Content, calculation: Calculation, event: str, built_on: date) -> dict:
+    """One table of the printable page: for each date of ``event`` whose deadline is still open
+    on the day of the build, the last day of each time limit that counts from it, each marked
+    passed if it is before that day."""
+    columns = [
+        (content.time_limit(limit_id), index)
+        for limit_id in calculation.time_limits
+        for index, period in enumerate(content.time_limit(limit_id).rule.periods)
+        if period.counts_from == event
+    ]
+    limits = [limit for limit, _ in columns]
+    step = calculation.first_step
+    rows = []
+    for day in open_dates(limits, event, built_on):
+        ends = [work_out(one_period(limit, event), {event: day}).date for limit in limits]
+        rows.append(
+            {"date": day, "deadlines": [{"date": end, "passed": end < built_on} for end in ends]}
+        )
+    return {
+        "question": next(q for q in calculation.dates if q.event == event),
+        "limits": limits,
+        # A second date of a time limit whose later end counts.
+        "later_of": any(limit.rule.combine == "later" and index > 0 for limit, index in columns),
+        "rows": rows,
+        # The first thing to do, with its time limit, where this table has its column.
+        "first_step": next(
+            ((step, limit) for limit in limits if step and limit.id == step.time_limit), None
+        ),
+    }
+
+
 def dates_list_view(content: Content, built_on: date, from_url: str) -> dict:
-    """The printable page: for each date asked for, a table of the deadlines it gives for each
-    day of the 3 months before the build."""
-    days = table_dates(built_on)
-    tables = []
-    for calculation in content.calculations.values():
-        for question in calculation.dates:
-            columns = [
-                (content.time_limit(limit_id), index)
-                for limit_id in calculation.time_limits
-                for index, period in enumerate(content.time_limit(limit_id).rule.periods)
-                if period.counts_from == question.event
-            ]
-            rows = []
-            for day in days:
-                cells = []
-                for limit, _ in columns:
-                    worked = work_out(one_period(limit, question.event), {question.event: day})
-                    cells.append(worked.date)
-                rows.append({"date": day, "deadlines": cells})
-            tables.append(
-                {
-                    "calculation": calculation,
-                    "question": question,
-                    "limits": [limit for limit, _ in columns],
-                    # A second date of a time limit whose later end counts.
-                    "later_of": any(
-                        limit.rule.combine == "later" and index > 0 for limit, index in columns
-                    ),
-                    "rows": rows,
-                }
-            )
+    """The printable page: for each calculation, a table for each date it asks for, listing
+    every date whose deadline is still open on the day of the build; and what to do when a
+    last day has passed."""
     rules = content.counting_rules
     return {
-        "tables": tables,
+        "calculations": [
+            {
+                "calculation": calculation,
+                "tables": [
+                    _dates_table(content, calculation, question.event, built_on)
+                    for question in calculation.dates
+                ],
+            }
+            for calculation in content.calculations.values()
+        ],
         "rules": rules,
         "all_rules": [getattr(rules, name) for name in type(rules).model_fields],
         "built_on": built_on,
-        "from_date": days[-1],
-        "calculator_url": relative_url(from_url, DEADLINES_PAGE),
         "sendiass_url": relative_url(from_url, SENDIASS_PAGE),
     }

@@ -273,8 +273,19 @@ def lookup_ends_soon(built_on: date, today: date) -> date | None:
     return last if last <= add_months(today, WARN_WITHIN_MONTHS) else None
 
 
-def table_dates(built_on: date, months: int = 3) -> list[date]:
-    """The dates the printable page lists: each day of the ``months`` months before the build,
-    up to the day of the build, newest first."""
-    first = add_months(built_on, -months)
-    return [built_on - timedelta(days=n) for n in range((built_on - first).days + 1)]
+def open_dates(limits: list[TimeLimit], event: str, built_on: date) -> list[date]:
+    """The dates the printable page lists for ``event``: each day, newest first from the build's,
+    whose deadline is still open on ``built_on``, that is whose last day for one of ``limits``
+    (each counted from ``event`` alone) is on or after it. A later date never gives an earlier
+    last day, so the list ends at the first date whose last days have all passed (or at the
+    first date the page works out from)."""
+    first = lookup_range(built_on)[0]
+    periods = [one_period(limit, event) for limit in limits]
+    days, day = [], built_on
+    while day >= first:
+        ends = [work_out(limit, {event: day}) for limit in periods]
+        if not any(end is not None and end.date >= built_on for end in ends):
+            break
+        days.append(day)
+        day -= timedelta(days=1)
+    return days

@@ -137,10 +137,25 @@ def graph_problems(
     return problems
 
 
-def card_time_limits(route: Route, case_id: str | None) -> list[str]:
-    """The time limit ids a route card on an outcome carries: the route's, then its case's."""
+def card_time_limits(
+    route: Route, case_id: str | None, situation: Situation, time_limits: dict[str, TimeLimit]
+) -> list[str]:
+    """The time limit ids a route card on an outcome carries: the route's, then its case's.
+
+    A route can span the time before and after a child has an EHC plan (asking for an
+    assessment leads to a draft plan), so a card leaves out the time limits that fit only a
+    child with a plan when the outcome's child has none. An unknown id stays, for the loader to
+    report where the route names it.
+    """
     case = route.case(case_id)
-    return list(dict.fromkeys([*route.time_limits, *(case.time_limits if case else [])]))
+    ids = dict.fromkeys([*route.time_limits, *(case.time_limits if case else [])])
+    return [
+        limit_id
+        for limit_id in ids
+        if limit_id not in time_limits
+        or time_limits[limit_id].fits.plan is None
+        or situation.plan in time_limits[limit_id].fits.plan
+    ]
 
 
 def _misfit_message(what: str, fits: Fits, situation: Situation) -> str | None:
@@ -226,7 +241,10 @@ def outcome_problems(
                     problems.append(((*loc, "case" if case else "route"), message))
                     break
             if card_fits:  # a card that does not fit is one problem, not one per time limit
-                shown_limits += [(loc, limit) for limit in card_time_limits(route, fit.case)]
+                shown_limits += [
+                    (loc, limit)
+                    for limit in card_time_limits(route, fit.case, situation, time_limits)
+                ]
         for d_index, limit_id in enumerate(outcome.deadlines):
             if limit_id in time_limits:  # an unknown id is a reference error (content.py)
                 shown_limits.append((("outcomes", index, "deadlines", d_index), limit_id))

@@ -1,8 +1,9 @@
 """Open data from the content: Open Referral UK JSON, and schema.org JSON-LD for pages.
 
 Open Referral UK (the UK profile of HSDS 3.0) describes organisations and the services they run;
-here each route a provider offers is one service. Ids are UUIDs made from the council's name and
-the record ids, so they stay the same from build to build.
+here each route is one service of each provider that runs it (a route's `runs`, or its case's),
+and the providers who help with it (SENDIASS...) are the service's contacts. Ids are UUIDs made
+from the council's name and the record ids, so they stay the same from build to build.
 """
 
 from __future__ import annotations
@@ -33,36 +34,55 @@ def _organization(council: str, provider: Organization) -> dict:
     return record
 
 
-def _service(content: Content, route: Route, provider: Organization) -> dict:
+def who_runs(route: Route) -> dict[str | None, list[str]]:
+    """Each provider that runs the route or one of its cases (None for what no provider runs:
+    the family's own school, college or nursery), with the providers to contact about what it
+    runs: the runner first, then those who help (not the others that run the same thing)."""
+    runs: dict[str | None, list[str]] = {}
+    for case in route.cases or [None]:
+        runners = route.run_by(case)
+        helpers = [
+            p for p in route.providers + (case.providers if case else []) if p not in runners
+        ]
+        for runner in runners or [None]:
+            runs.setdefault(runner, [runner] if runner else []).extend(helpers)
+    return {runner: list(dict.fromkeys(ids)) for runner, ids in runs.items()}
+
+
+def _contact(council: str, service_id: str, key: tuple[str, ...], provider: Organization) -> dict:
+    contact_id = stable_id(council, "contact", *key, provider.id)
+    return {
+        "id": contact_id,
+        "service_id": service_id,
+        "name": provider.name,
+        "phones": [
+            {
+                "id": stable_id(council, "phone", *key, provider.id, str(index)),
+                "contact_id": contact_id,
+                "number": phone.number,
+                **({"description": phone.description} if phone.description else {}),
+            }
+            for index, phone in enumerate(provider.phones)
+        ],
+    }
+
+
+def _service(content: Content, route: Route, runner: str | None, contacts: list[str]) -> dict:
+    """The route as a service of the body that runs it; who helps with it are its contacts."""
     council = content.site.council.name
-    service_id = stable_id(council, "service", route.id, provider.id)
-    contact_id = stable_id(council, "contact", route.id, provider.id)
+    key = (route.id, runner) if runner else (route.id,)
+    service_id = stable_id(council, "service", *key)
+    provider = content.provider(runner) if runner else None
     service = {
         "id": service_id,
         "name": route.name,
         "description": route.summary,
         "status": "active",
-        "organization_id": stable_id(council, "organization", provider.id),
         "url": f"{content.site.council.site_address}routes/{route.id}/",
-        "contacts": [
-            {
-                "id": contact_id,
-                "service_id": service_id,
-                "name": provider.name,
-                "phones": [
-                    {
-                        "id": stable_id(council, "phone", route.id, provider.id, str(index)),
-                        "contact_id": contact_id,
-                        "number": phone.number,
-                        **({"description": phone.description} if phone.description else {}),
-                    }
-                    for index, phone in enumerate(provider.phones)
-                ],
-            }
-        ],
+        "contacts": [_contact(council, service_id, key, content.provider(p)) for p in contacts],
         "schedules": [
             {
-                "id": stable_id(council, "schedule", route.id, provider.id, str(index)),
+                "id": stable_id(council, "schedule", *key, str(index)),
                 "service_id": service_id,
                 "freq": "WEEKLY",
                 "byday": ",".join(schedule.byday),
@@ -70,10 +90,12 @@ def _service(content: Content, route: Route, provider: Organization) -> dict:
                 "closes_at": schedule.closes_at,
                 **({"description": schedule.description} if schedule.description else {}),
             }
-            for index, schedule in enumerate(provider.schedules)
+            for index, schedule in enumerate(provider.schedules if provider else [])
         ],
     }
-    if provider.email:
+    if provider:
+        service["organization_id"] = stable_id(council, "organization", provider.id)
+    if provider and provider.email:
         service["email"] = provider.email.address
     return service
 
@@ -89,9 +111,9 @@ def open_referral(content: Content) -> dict:
             if provider.id in used
         ],
         "services": [
-            _service(content, route, content.provider(provider_id))
+            _service(content, route, runner, contacts)
             for route in content.routes.values()
-            for provider_id in route.all_providers
+            for runner, contacts in who_runs(route).items()
         ],
     }
 
@@ -143,7 +165,7 @@ def organization_json_ld(provider: Organization) -> dict:
 
 
 def route_json_ld(content: Content, route: Route) -> dict:
-    """schema.org GovernmentService for a route page, with who provides it."""
+    """schema.org GovernmentService for a route page, with who runs it as its provider."""
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -153,7 +175,7 @@ def route_json_ld(content: Content, route: Route) -> dict:
         "areaServed": content.site.council.name,
         "serviceOperator": {"@type": "GovernmentOrganization", "name": content.site.council.name},
     }
-    providers = [organization_json_ld(content.provider(p)) for p in route.all_providers]
+    providers = [organization_json_ld(content.provider(p)) for p in who_runs(route) if p]
     if providers:
         data["provider"] = [{k: v for k, v in p.items() if k != "@context"} for p in providers]
     return data

@@ -70,7 +70,7 @@ def page_macros(
 
     @macro
     def deadline_dates_list() -> str:
-        """The deadlines for each date of the 3 months before the build, to print."""
+        """The deadlines for each date whose deadline is still open at the build, to print."""
         return component("deadline_dates_list.html", **dates_list_view(content, built_on, here()))
 
     @macro
@@ -213,7 +213,11 @@ def page_macros(
 
     @macro
     def proposed_changes() -> str:
-        return component("proposed_changes.html", changes=content.proposed_changes)
+        return component(
+            "proposed_changes.html",
+            changes=content.proposed_changes,
+            law_check=content.law_check,
+        )
 
     @macro
     def forms_list() -> str:

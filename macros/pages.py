@@ -240,6 +240,8 @@ def route_pages(
             json_ld=route_json_ld(content, route),
             providers=[content.provider(p) for p in route.providers],
             calculator_links=calculator_links(content, route.time_limits, url),
+            # Their sources count towards the page's one note about facts still being checked.
+            time_limit_sources=[content.time_limit(t).source for t in route.all_time_limits],
             links={
                 "routes": relative_url(url, ROUTES_ROOT),
                 "finder": relative_url(url, FINDER_START),
@@ -326,7 +328,7 @@ def outcome_view(
         # route's page, so the card stays short.
         own_deadlines = [
             content.time_limit(t)
-            for t in card_time_limits(route, fit.case)
+            for t in card_time_limits(route, fit.case, outcome.situation, content.time_limits)
             if content.time_limit(t).rule.who_acts == "you"
         ]
         deadline_ids += [limit.id for limit in own_deadlines]

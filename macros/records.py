@@ -260,6 +260,8 @@ class Source(Record):
     """Where a fact comes from: an Act section, a regulation or a Code of Practice paragraph."""
 
     citation: Text
+    # The provision's own page (legislation.gov.uk) or the official guidance, where one exists.
+    url: WebAddress | None = None
     verified: bool = True
 
 
@@ -378,9 +380,26 @@ class Role(Record):
     description: Text
 
 
+class LawSource(Record):
+    """A body of sources the law on the site was checked against, and when it was read."""
+
+    name: Name
+    url: WebAddress | None = None
+    # The month its text was read, as 2026-12.
+    read_in: Annotated[str, Field(pattern=r"^20\d\d-(0[1-9]|1[0-2])$")]
+
+
+class LawCheck(Record):
+    """When the law pack was last checked against its sources, and which sources."""
+
+    checked_on: date
+    sources: list[LawSource] = Field(min_length=1)
+
+
 class NationalLayer(Record):
     record_kind: ClassVar[str] = "national layer"
     version: NationalVersion
+    law_check: LawCheck
     roles: list[Role] = Field(min_length=1)
     # The whole guide's pages in reading order: addresses of pages in docs/ ('' is the home
     # page), and 'routes/*' for every route's page in the routes' own order.
@@ -479,6 +498,8 @@ TimeUnit = Literal["months", "weeks", "days", "working-days", "school-days"]
 AppealRight = Literal["with-certificate", "without-certificate", "late", "possible", "none"]
 ClaimForum = Literal["tribunal", "county-court", "depends", "none"]
 MediationArranger = Literal["council", "icb", "none"]
+# Whether the child or young person has an EHC plan, where the outcome knows.
+PlanStatus = Literal["has-plan", "none", "unknown"]
 
 
 class Situation(Record):
@@ -486,12 +507,14 @@ class Situation(Record):
 
     appeal: whether there is an appeal to the SEND tribunal, and whether it needs a mediation
     certificate first (or is already late); claim: where a disability discrimination claim goes;
-    mediation: who arranges mediation, if the family has a right to it.
+    mediation: who arranges mediation, if the family has a right to it; plan: whether the child
+    has an EHC plan (an outcome for a child with none shows no time limit about a plan).
     """
 
     appeal: AppealRight = "none"
     claim: ClaimForum = "none"
     mediation: MediationArranger = "none"
+    plan: PlanStatus = "unknown"
 
 
 class Fits(Record):
@@ -503,6 +526,7 @@ class Fits(Record):
     appeal: list[AppealRight] | None = Field(default=None, min_length=1)
     claim: list[ClaimForum] | None = Field(default=None, min_length=1)
     mediation: list[MediationArranger] | None = Field(default=None, min_length=1)
+    plan: list[PlanStatus] | None = Field(default=None, min_length=1)
 
     def misfits(self, situation: Situation) -> list[tuple[str, list[str], str]]:
         """(fact, allowed values, the situation's value) for each fact the situation breaks."""
@@ -549,7 +573,15 @@ class TimeRule(Record):
     combine: Literal["only", "later"] = "only"
     meaning: Literal["act-by", "at-least", "usually"]
     who_acts: Literal[
-        "you", "council", "icb", "council-or-icb", "mediation-adviser", "tribunal", "nhs", "setting"
+        "you",
+        "council",
+        "icb",
+        "council-or-icb",
+        "mediation-adviser",
+        "mediator",
+        "tribunal",
+        "nhs",
+        "setting",
     ]
     sen_holiday_extension: bool = False
     non_working_day: Literal["next-working-day", "not-stated"] = "not-stated"
@@ -619,9 +651,35 @@ class DateQuestion(Record):
     required: bool = True
 
 
+class FirstStep(Record):
+    """A time limit of a calculation that comes before its main one (contacting the mediation
+    adviser before an appeal): the page shows it as the first thing to do, and when it is not
+    needed."""
+
+    time_limit: TimeLimitId
+    label: Name  # "Do this first"
+    not_needed: Text  # when this step is not needed (an appeal only about Section I)
+    if_passed: Text  # what to do if this step's last day has passed
+    source: Source
+
+
+class WhenPassed(Record):
+    """What the deadline page says when a calculation's main last day is before today: that it
+    has passed, what the tribunal weighs in taking a late appeal or claim, and what to do now,
+    with where that comes from (deadlines-and-changes.md section 1, rule 7)."""
+
+    heading: Name  # "The last day to appeal has passed"
+    summary: Text  # what that means
+    weighs: Text  # what the tribunal looks at
+    what_to_do: list[Text] = Field(min_length=1)  # the next steps, in order
+    sources: list[Source] = Field(min_length=1)
+
+
 class Calculation(Record):
     """One form on the "Work out your deadlines" page: the dates it asks for and the time limits
-    it works out from them. Every period of those time limits counts from one of its dates."""
+    it works out from them. Every period of those time limits counts from one of its dates. The
+    first time limit is the main one (the appeal): the page shows it first, and says when_passed
+    when its last day is before today."""
 
     record_kind: ClassVar[str] = "calculation"
     id: RecordId
@@ -629,9 +687,23 @@ class Calculation(Record):
     introduction: Text
     dates: list[DateQuestion] = Field(min_length=1)
     time_limits: list[TimeLimitId] = Field(min_length=1)
+    first_step: FirstStep | None = None
+    when_passed: WhenPassed
     # Where the law can be read two ways, what the page does about it (the research's
     # "ambiguities to show users"), shown with the dates.
     readings: list[Text] = []
+
+    @field_validator("first_step")
+    @classmethod
+    def _first_step_is_a_later_time_limit(cls, step: FirstStep | None, info: ValidationInfo):
+        main, *others = info.data.get("time_limits") or [None]
+        if step is not None and main is not None and step.time_limit not in others:
+            raise _problem(
+                f"expected one of this calculation's time limits after its main one "
+                f"({main!r}): {', '.join(repr(t) for t in others) or 'none'}; found "
+                f"{step.time_limit!r}"
+            )
+        return step
 
 
 class TimeLimitList(Record):
@@ -683,6 +755,8 @@ class RouteCase(Record):
     how_to_start: list[Text] = Field(min_length=1)
     time_limits: list[TimeLimitId] = []
     providers: list[ProviderId] = []
+    # Who runs this case, where it is not who runs the route (see Route.runs).
+    runs: list[ProviderId] | None = None
     forms: list[FormId] = []
     fits: Fits = Fits()
 
@@ -706,7 +780,12 @@ class Route(Record):
     # Time limit ids (content/time-limits.yml) that apply whichever case it is.
     time_limits: list[TimeLimitId] = []
     cost: Text
+    # Everyone families can contact about the route: who runs it and who helps (SENDIASS...).
     providers: list[ProviderId] = []
+    # Which of the providers runs the route (the tribunal, an ombudsman, a council team): the
+    # organisation of its service in the open data. [] when the family's own school, college or
+    # nursery runs it, which no provider record stands for.
+    runs: list[ProviderId]
     how_to_start: list[Text] = Field(min_length=1)
     produces: Text
     # Where the law varies, each case of the route; a finder outcome names one.
@@ -715,8 +794,25 @@ class Route(Record):
     fits: Fits = Fits()
     sources: list[Source] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _runs_is_one_of_the_providers(self) -> Route:
+        """Who runs a route is also someone to contact, so its page shows their details."""
+        for case in [None, *self.cases]:
+            listed = self.providers + (case.providers if case else [])
+            for runner in self.run_by(case):
+                if runner not in listed:
+                    where = f"case '{case.id}': " if case else ""
+                    raise _problem(
+                        f"{where}runs: expected one of the providers listed, found '{runner}'"
+                    )
+        return self
+
     def case(self, case_id: str | None) -> RouteCase | None:
         return next((c for c in self.cases if c.id == case_id), None)
+
+    def run_by(self, case: RouteCase | None) -> list[str]:
+        """Who runs this case of the route (or the route, for None)."""
+        return self.runs if case is None or case.runs is None else case.runs
 
     @property
     def all_time_limits(self) -> list[str]:

@@ -197,8 +197,7 @@ def _content():
 
 
 def test_a_route_page_shows_every_case_under_its_own_heading(env):
-    from contradictions import placeholder_pdfs
-
+    from macros.contradictions import placeholder_pdfs
     from macros.pages import route_pages
 
     content = _content()
@@ -215,7 +214,7 @@ def test_a_route_page_shows_every_case_under_its_own_heading(env):
 
 
 def test_an_outcome_shows_each_contact_and_form_once_and_links_cards_to_cases(env):
-    from contradictions import outcome_pages
+    from macros.contradictions import outcome_pages
 
     content = _content()
     outcome, html = outcome_pages(content, env)["refuse-assess"]

@@ -1,6 +1,8 @@
-"""Every outcome page says only what fits its situation (tests/contradictions.py), for each
-council's content, and each check is proven to fail on a broken copy of the content
-(tests/fixtures/contradictions/: changes.yml as in tests/fixtures/broken/, expected.txt)."""
+"""Every outcome page says only what fits its situation (macros/contradictions.py), for each
+council's content, and `make check` reports each contradiction at the outcome's file and line.
+Each check is proven to fail on a broken copy of the content (tests/fixtures/contradictions/:
+changes.yml as in tests/fixtures/broken/; expected.txt, what `make check` prints for every
+council in the broken copy)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import COUNCILS, PROJECT, SHIPPED, SHIPPED_COUNCIL, shipped_content
-from contradictions import all_contradictions, contradictions, deadline_texts, outcome_pages
+from conftest import COUNCILS, PROJECT, SHIPPED_COUNCIL, shipped_content
 from html_text import main_text
 
+from macros.check import check_council
 from macros.components import make_environment
 from macros.content import load_content
+from macros.contradictions import (
+    contradictions,
+    deadline_texts,
+    outcome_contradictions,
+    outcome_pages,
+)
 from macros.finder import finder_pages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contradictions"
@@ -29,7 +37,7 @@ def content_folder(council: str) -> Path:
 @pytest.mark.parametrize("council", COUNCILS)
 def test_no_outcome_contradicts_its_situation(council):
     content = load_content(content_folder(council)).content
-    assert all_contradictions(content, TEMPLATES) == []
+    assert outcome_contradictions(content, TEMPLATES) == {}
 
 
 def test_the_built_outcome_pages_say_the_same_as_the_checked_text(built_site):
@@ -50,6 +58,7 @@ def test_every_kind_of_situation_is_checked_somewhere():
     assert {s.appeal for s in situations} >= {"with-certificate", "without-certificate", "none"}
     assert {s.claim for s in situations} >= {"tribunal", "county-court"}
     assert {s.mediation for s in situations} >= {"council", "icb"}
+    assert {s.plan for s in situations} >= {"none", "has-plan"}
 
 
 def break_copy(folder: Path, case: str) -> None:
@@ -65,14 +74,20 @@ def changes_for(case: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_each_check_fails_on_its_broken_copy(case, tmp_path):
+def test_make_check_reports_each_contradiction_at_its_outcome(case, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "content"
     shutil.copytree(PROJECT / "content", folder)
     break_copy(folder, case)
+    # Messages name files relative to the working folder, as make check run there does.
+    monkeypatch.chdir(tmp_path)
+    councils = sorted(p for p in (folder / "councils").iterdir() if p.is_dir())
     # The loader accepts the broken copy: only the contradiction check can catch it.
-    content = load_content(folder / SHIPPED).content
-    expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert all_contradictions(content, TEMPLATES) == [line for line in expected if line]
+    for council in councils:
+        load_content(council)
+    results = [check_council(council) for council in councils]
+    expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
+    assert capsys.readouterr().err == expected
+    assert not all(results)
 
 
 def test_every_outcome_is_checked():

@@ -1,6 +1,7 @@
 """The "Work out your deadlines" page (issue 16), on the built site: the dates it gives in
 Chromium with JavaScript on are the rules' dates (macros/deadlines.py), its errors follow GOV.UK's
-pattern, nothing leaves the device, and without JavaScript its printable list of dates is right.
+pattern, nothing leaves the device, and without JavaScript it links its printable list of dates.
+Last days that have passed, and what that list covers: tests/test_deadline_passed.py.
 """
 
 from __future__ import annotations
@@ -8,15 +9,14 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, timedelta
-from html import unescape
 
+import ics
 import pytest
 from conftest import shipped_content
-from html_text import main_text
 
 from macros.components import govuk_day
 from macros.deadline_pages import DATES_LIST_PAGE, DEADLINES_PAGE, LOOKUP_FILE
-from macros.deadlines import add_months, lookup_table, one_period, table_dates, work_out
+from macros.deadlines import add_months, lookup_table, work_out
 
 APPEAL = "#work-out-appeal"
 CLAIM = "#work-out-claim"
@@ -228,6 +228,17 @@ def test_add_to_calendar_makes_an_ics_file_on_the_device(deadline_page, built_si
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     unfolded = text.replace("\r\n ", "")
     assert f"DESCRIPTION:{appeal.text.replace(',', chr(92) + ',')}\r\n" in unfolded
+    # Each last day has two reminders a calendar can read: 14 days and 3 days before.
+    (calendar,) = ics.parse(text)
+    events = calendar.children("VEVENT")
+    assert calendar.name == "VCALENDAR" and len(events) == 2
+    for event in events:
+        alarms = event.children("VALARM")
+        assert [alarm.value("TRIGGER") for alarm in alarms] == ["-P14D", "-P3D"]
+        for alarm in alarms:
+            assert ics.DURATION.match(alarm.value("TRIGGER"))
+            assert alarm.value("ACTION") == "DISPLAY"
+            assert alarm.value("DESCRIPTION") == event.value("SUMMARY")
     page.click(f'{APPEAL} [data-sl-action="print"]')
     assert page.evaluate("window.printed") == 1
     # On paper: the dates with their rules and sources, not the form or the unused claim form.
@@ -252,43 +263,6 @@ def test_without_javascript_the_page_links_the_list_of_dates(browser, site_url):
         assert page.url == site_url + DATES_LIST_PAGE
     finally:
         context.close()
-
-
-def test_the_printable_list_gives_the_rules_dates(built_site):
-    """Every row of every table is work_out's date for that day, and the page says when it was
-    worked out."""
-    content = shipped_content()
-    day = built_on(built_site)
-    page = built_site / DATES_LIST_PAGE / "index.html"
-    html = page.read_text(encoding="utf-8")
-    text = main_text(page)
-    assert f"on {day.day} {day:%B %Y}" in text
-    tables = re.findall(r"<table.*?</table>", html, re.S)
-    expected_tables = [
-        (
-            question.event,
-            [
-                limit_id
-                for limit_id in calculation.time_limits
-                if any(
-                    p.counts_from == question.event
-                    for p in content.time_limit(limit_id).rule.periods
-                )
-            ],
-        )
-        for calculation in content.calculations.values()
-        for question in calculation.dates
-    ]
-    assert len(tables) == len(expected_tables) == 3
-    for table, (event, limit_ids) in zip(tables, expected_tables, strict=True):
-        rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", table)
-        assert [unescape(r[0]) for r in rows] == [govuk_day(d) for d in table_dates(day)]
-        for (_, cells), start in zip(rows, table_dates(day), strict=True):
-            found = [unescape(c) for c in re.findall(r"<td>(.*?)</td>", cells)]
-            assert found == [
-                govuk_day(work_out(one_period(content.time_limit(t), event), {event: start}).date)
-                for t in limit_ids
-            ]
 
 
 def test_every_list_of_deadlines_links_once_to_the_form_that_works_them_out(built_site):
@@ -332,13 +306,14 @@ def test_every_list_of_deadlines_links_once_to_the_form_that_works_them_out(buil
     assert linked >= 20
 
 
-@pytest.mark.parametrize("state", ["results", "errors"])
+@pytest.mark.parametrize("state", ["results", "errors", "passed"])
 def test_the_page_passes_the_accessibility_checkers_with_results_and_with_errors(
-    browser, site_url, built_site, state
+    browser, site_url, built_site, state, tmp_path
 ):
     """The site checks see the page as it loads; these are the states the script makes: the
-    dates with their working, and GOV.UK's error summary with its messages. axe, IBM Equal
-    Access and HTML_CodeSniffer, and no sideways scrolling at 320 px."""
+    dates with their working, GOV.UK's error summary with its messages, and last days that have
+    passed with what to do. axe, IBM Equal Access, HTML_CodeSniffer and the Nu HTML checker (on
+    the page as the script left it), and no sideways scrolling at 320 px."""
     from sitecheck import report
     from sitecheck.browser import (
         OffsiteRequests,
@@ -348,6 +323,10 @@ def test_the_page_passes_the_accessibility_checkers_with_results_and_with_errors
         new_context,
         reflow_failures,
     )
+    from sitecheck.static import nu_failures
+    from sitecheck.tools import require
+
+    require("java", "vnu-jar")
 
     offsite = OffsiteRequests()
     context = new_context(browser, offsite, with_axe=True, viewport={"width": 320, "height": 640})
@@ -361,14 +340,24 @@ def test_the_page_passes_the_accessibility_checkers_with_results_and_with_errors
             type_date(page, f"{APPEAL}-mediation-certificate-issued", today - timedelta(days=20))
             type_date(page, f"{CLAIM}-unfair-treatment", today - timedelta(days=5))
             page.click(f"{CLAIM} button[type=submit]")
+        elif state == "passed":
+            type_date(page, f"{APPEAL}-decision-letter-sent", today - timedelta(days=300))
+            type_date(page, f"{CLAIM}-unfair-treatment", today - timedelta(days=250))
+            page.click(f"{CLAIM} button[type=submit]")
         else:
             type_date(page, f"{APPEAL}-decision-letter-sent", ("31", "2", ""))
             type_date(page, f"{APPEAL}-mediation-certificate-issued", ("40", "1", "2026"))
         page.click(f"{APPEAL} button[type=submit]")
-        shown = "#work-out-appeal-results" if state == "results" else "#work-out-appeal-errors"
+        shown = {
+            "results": "#work-out-appeal-results",
+            "errors": "#work-out-appeal-errors",
+            "passed": "#work-out-appeal-results [data-sl-passed]",
+        }[state]
         assert page.locator(shown).is_visible()
         name = f"{DEADLINES_PAGE} ({state})"
+        (tmp_path / f"{state}.html").write_text(page.content(), encoding="utf-8")
         failures = [
+            *nu_failures(tmp_path),
             *axe_failures(page, name, "320px"),
             *ibm_failures(page, name),
             *htmlcs_failures(page, name),

@@ -194,9 +194,27 @@ def test_the_build_warns_only_when_the_lookup_range_ends_within_6_months():
     assert lookup_ends_soon(date(2026, 12, 3), date(2026, 12, 3)) is None
 
 
-def test_the_printable_page_lists_the_3_months_before_the_build():
-    from macros.deadlines import table_dates
+def test_the_printable_page_lists_each_date_whose_deadline_is_still_open():
+    """Built on Saturday 5 December 2026: a letter of 5 October gives an appeal on Monday 7
+    December (after the weekend), one of 4 October Friday 4 December, passed; a certificate
+    counts from 5 November; unfair treatment from 8 June, as 6 and 7 June give 5 and 6 December,
+    a weekend, and so Friday 4 December (the working day before)."""
+    from macros.deadlines import open_dates
 
-    dates = table_dates(date(2026, 12, 3))
-    assert dates[0] == date(2026, 12, 3) and dates[-1] == date(2026, 9, 3)
-    assert len(dates) == 92
+    content = shipped_content()
+    built_on = date(2026, 12, 5)
+    appeal = content.time_limit("appeal-to-the-tribunal")
+    adviser = content.time_limit("contact-mediation-adviser")
+    claim = content.time_limit("discrimination-claim")
+    for limits, event, first in [
+        ([appeal, adviser], "decision-letter-sent", date(2026, 10, 5)),
+        ([appeal], "mediation-certificate-issued", date(2026, 11, 5)),
+        ([claim], "unfair-treatment", date(2026, 6, 8)),
+    ]:
+        dates = open_dates(limits, event, built_on)
+        assert dates[0] == built_on and dates[-1] == first, event
+        assert len(dates) == (built_on - first).days + 1
+    # A last day on the build's date is still open: built on Friday 4 December 2026.
+    assert open_dates([appeal], "decision-letter-sent", date(2026, 12, 4))[-1] == date(2026, 10, 4)
+    # The adviser's last day alone would start the letters 2 days later: the appeal's counts.
+    assert open_dates([adviser], "decision-letter-sent", built_on)[-1] == date(2026, 10, 7)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import COUNCIL_FOLDERS, NATIONAL, PROJECT, shipped_content
-from contradictions import outcome_pages, placeholder_pdfs
 
 from macros.components import make_environment
 from macros.content import load_content, national_folder_for
+from macros.contradictions import outcome_pages, placeholder_pdfs
 from macros.errors import ContentErrors
 from macros.pages import route_pages
 
@@ -104,7 +104,7 @@ def test_a_national_value_changed_since_a_council_change_is_a_warning_naming_bot
     assert warnings == [
         "content/councils/example-borough/changes.yml:8: change: national: the national value "
         "changed since this change was written: check it still fits. "
-        "content/national/route-finder.yml:87 now has 'refuse-plan'; this change was written "
+        "content/national/route-finder.yml:88 now has 'refuse-plan'; this change was written "
         "for 'refuse-assess'"
     ]
     # The change still applies: the council decided it, and is told to check it.
@@ -179,7 +179,7 @@ def test_the_guide_reading_order_is_national_data_checked_against_the_pages(cont
             taken_addresses=docs_addresses(PROJECT / "docs"),
         )
     assert [str(e) for e in raised.value.errors] == [
-        "content/national/national.yml:45: national layer: guide_order.5: expected the address "
+        "content/national/national.yml:59: national layer: guide_order.5: expected the address "
         "of a page in docs/ or routes/* (did you mean 'sendiass/'?), found 'sendias/'"
     ]
 

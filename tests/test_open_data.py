@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from pathlib import Path
 
 import pytest
-from conftest import PROJECT, shipped_content
+from conftest import COUNCILS, PROJECT, SHIPPED_COUNCIL
 from jsonschema import Draft202012Validator, FormatChecker
 
-CONTENT = shipped_content()
+from macros.content import Content, load_content
+from macros.opendata import stable_id
+from macros.records import Route
+
 SCHEMAS = PROJECT / "schemas" / "openreferral-uk-3.0"
 
 
@@ -31,9 +35,64 @@ def schema_errors(name: str, records: list[dict]) -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module", params=list(COUNCILS))
+def council(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def open_data(built_site) -> dict:
-    return json.loads((built_site / "open-data" / "openreferral-uk.json").read_text())
+def content(council) -> Content:
+    return load_content(COUNCILS[council] or SHIPPED_COUNCIL).content
+
+
+@pytest.fixture(scope="module")
+def site(built_sites, council) -> Path:
+    return built_sites(council)
+
+
+@pytest.fixture(scope="module")
+def open_data(site) -> dict:
+    return json.loads((site / "open-data" / "openreferral-uk.json").read_text())
+
+
+def route_of(content: Content, service: dict) -> str:
+    """The id of the route a service stands for, from its address (routes/<id>/)."""
+    prefix = f"{content.site.council.site_address}routes/"
+    assert service["url"].startswith(prefix), service["url"]
+    return service["url"].removeprefix(prefix).rstrip("/")
+
+
+def organisations_by_route(content: Content, open_data: dict) -> dict[str, set[str]]:
+    """Each route's id, with the providers named as the organisation of its services."""
+    council = content.site.council.name
+    provider_of = {stable_id(council, "organization", p): p for p in content.providers}
+    by_route: dict[str, set[str]] = {}
+    for service in open_data["services"]:
+        organisation = provider_of.get(service.get("organization_id", ""))
+        by_route.setdefault(route_of(content, service), set()).add(organisation)
+    return by_route
+
+
+def runners_in_the_route_data(route: Route) -> set[str | None]:
+    """Who runs the route or each of its cases, by its `runs` (None: no provider does)."""
+    return {r for case in route.cases or [None] for r in route.run_by(case) or [None]}
+
+
+def test_services_name_the_body_that_runs_them_not_one_that_helps(content, open_data):
+    """SENDIASS helps with most routes but runs only its own; the tribunal, the ombudsmen and
+    the courts run theirs. A directory that read SENDIASS (or the mediation service) as the body
+    running an appeal would send families to the wrong place."""
+    runs = organisations_by_route(content, open_data)
+    sendiass = set(content.routes["sendiass"].providers)
+    assert sendiass and runs["sendiass"] == sendiass
+    assert {route for route, bodies in runs.items() if bodies & sendiass} == {"sendiass"}
+    assert runs["tribunal-appeal"] == runs["extended-appeal"] == {"send-tribunal"}
+    assert runs["discrimination-claim"] == {"send-tribunal", "county-court"}
+    assert runs["local-government-ombudsman"] == {"lgsco"}
+    assert runs["health-ombudsman"] == {"phso"}
+    assert runs["judicial-review"] == {"administrative-court"}
+    assert runs["complaint-to-dfe-about-the-council"] == {"dfe"}
+    assert runs["ofsted"] == {"ofsted"}
 
 
 def test_every_record_follows_the_official_open_referral_uk_schemas(open_data):
@@ -57,7 +116,7 @@ def test_references_between_records_hold_and_ids_are_unique(open_data):
     problems = []
     for service in open_data["services"]:
         ids.append(service["id"])
-        if service.get("organization_id") not in organizations:
+        if "organization_id" in service and service["organization_id"] not in organizations:
             problems.append(f"service {service['id']}: unknown organization_id")
         for contact in service.get("contacts", []):
             ids.append(contact["id"])
@@ -75,8 +134,8 @@ def test_references_between_records_hold_and_ids_are_unique(open_data):
     assert problems == []
 
 
-def test_the_static_endpoints_a_directory_reads(built_site, open_data):
-    folder = built_site / "open-data"
+def test_the_static_endpoints_a_directory_reads(site, open_data):
+    folder = site / "open-data"
     page = json.loads((folder / "services.json").read_text(encoding="utf-8"))
     assert page["total_items"] == len(page["contents"]) == len(open_data["services"])
     assert (page["page_number"], page["total_pages"], page["first_page"], page["last_page"]) == (
@@ -91,14 +150,31 @@ def test_the_static_endpoints_a_directory_reads(built_site, open_data):
         assert one == service
 
 
-def test_every_route_with_a_provider_is_a_service(open_data):
-    services = {(s["name"], s["contacts"][0]["name"]) for s in open_data["services"]}
-    expected = {
-        (route.name, CONTENT.provider(p).name)
-        for route in CONTENT.routes.values()
-        for p in route.all_providers
-    }
-    assert services == expected
+def test_each_service_is_run_by_the_body_the_route_data_names(content, open_data):
+    """One service per route and body that runs it (route or case `runs`), and no other."""
+    runs = organisations_by_route(content, open_data)
+    expected = {route.id: runners_in_the_route_data(route) for route in content.routes.values()}
+    assert runs == expected
+    assert len(open_data["services"]) == sum(len(bodies) for bodies in expected.values())
+
+
+def test_who_helps_with_a_route_is_a_contact_of_its_service(content, open_data):
+    organisations = {o["id"]: o["name"] for o in open_data["organizations"]}
+    for service in open_data["services"]:
+        route = content.routes[route_of(content, service)]
+        names = [contact["name"] for contact in service["contacts"]]
+        assert len(names) == len(set(names)), route.id
+        runners = {content.provider(p).name for p in runners_in_the_route_data(route) if p}
+        helpers = {content.provider(p).name for p in route.providers} - runners
+        assert helpers <= set(names), route.id
+        # Another body that runs the same route is an alternative, not someone who helps.
+        assert len(runners & set(names)) == ("organization_id" in service), route.id
+        if "organization_id" in service:
+            assert names[0] == organisations[service["organization_id"]], route.id
+    sendiass = {content.provider(p).name for p in content.routes["sendiass"].providers}
+    for service in open_data["services"]:
+        if route_of(content, service) == "tribunal-appeal":
+            assert sendiass <= {contact["name"] for contact in service["contacts"]}
 
 
 def _json_ld(page) -> list[dict]:
@@ -109,15 +185,15 @@ def _json_ld(page) -> list[dict]:
     ]
 
 
-def test_route_pages_describe_a_government_service(built_site):
-    for route in CONTENT.routes.values():
-        data = _json_ld(built_site / "routes" / route.id / "index.html")
+def test_route_pages_describe_a_government_service(site, content):
+    for route in content.routes.values():
+        data = _json_ld(site / "routes" / route.id / "index.html")
         assert len(data) == 1, route.id
         service = data[0]
         assert service["@type"] == "GovernmentService" and service["name"] == route.name
-        assert [p["name"] for p in service.get("provider", [])] == [
-            CONTENT.provider(p).name for p in route.all_providers
-        ]
+        assert sorted(p["name"] for p in service.get("provider", [])) == sorted(
+            content.provider(p).name for p in runners_in_the_route_data(route) if p
+        ), route.id
 
 
 def test_provider_pages_describe_organisations_with_contact_points(built_site):
@@ -128,3 +204,19 @@ def test_provider_pages_describe_organisations_with_contact_points(built_site):
     sendiass = _json_ld(built_site / "sendiass" / "index.html")[0]
     assert sendiass["@type"] == "Organization"
     assert sendiass["contactPoint"][0]["hoursAvailable"][0]["dayOfWeek"][0] == "Monday"
+
+
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        ({"runs": ["lgsco"]}, "runs: expected one of the providers listed, found 'lgsco'"),
+        ({"providers": ["sendiass"]}, "found 'send-tribunal'"),
+    ],
+)
+def test_a_route_run_by_a_provider_it_does_not_list_is_refused(change, found):
+    """Who runs a route must be among its providers, so its page shows their details."""
+    route = load_content(SHIPPED_COUNCIL).content.routes["tribunal-appeal"]
+    data = route.model_dump()
+    assert Route.model_validate(data) == route
+    with pytest.raises(ValueError, match=re.escape(found)):
+        Route.model_validate({**data, **change})

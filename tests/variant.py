@@ -39,6 +39,7 @@ TEXT_KEYS = {
     "applies_when", "between", "about", "purpose", "stages_intro", "covers_intro",
     "former_names_note", "mediation_advice_note", "intro", "how_to_start", "points", "notes",
     "help_with", "known_issues", "how_tested", "short_label", "readings",
+    "weighs", "what_to_do", "not_needed", "if_passed",
 }  # fmt: skip
 
 

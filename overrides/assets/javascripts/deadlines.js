@@ -178,6 +178,25 @@ function showResult(result, dates) {
   result.dataset.slDate = previous.toISOString().slice(0, 10);
 }
 
+// A last day before today (the device's date) is marked passed; when the main one (the first
+// result, the appeal) has passed, the page's words for that show at the top of the results.
+// A calendar holds only the last days still to come.
+function markPassed(section) {
+  const now = today();
+  section.querySelectorAll(".sl-result").forEach((result) => {
+    const passed = fromIso(result.dataset.slDate) < now;
+    result.toggleAttribute("data-sl-passed-date", passed);
+    result.querySelector("[data-sl-passed-note]").hidden = !passed;
+  });
+  const main = section.querySelector(".sl-result[data-sl-main]");
+  const notice = section.querySelector("[data-sl-passed]");
+  notice.hidden = !main.hasAttribute("data-sl-passed-date");
+  notice.querySelector('[data-sl-slot="passed-date"]').textContent = longDate(fromIso(main.dataset.slDate));
+  section.querySelector('[data-sl-action="calendar"]').hidden = !section.querySelector(
+    ".sl-result:not([data-sl-passed-date])",
+  );
+}
+
 async function workOut(section) {
   await loading;
   clearErrors(section);
@@ -215,6 +234,7 @@ async function workOut(section) {
     return;
   }
   section.querySelectorAll(".sl-result").forEach((result) => showResult(result, dates));
+  markPassed(section);
   results.hidden = false;
   section.classList.add("sl-calculation--done");
   results.focus();
@@ -237,22 +257,34 @@ function fold(line) {
   return pieces.join("\r\n ");
 }
 
-// An .ics file with each last day as an all-day event, made here and saved by the browser.
+// An .ics file with each last day still to come as an all-day event, with a reminder before
+// it at each of the page's times (RFC 5545 durations such as -P14D), made here and saved by the
+// browser.
 function calendarFile(section) {
   const escape = (text) => text.replace(/\\/g, "\\\\").replace(/([,;])/g, "\\$1").replace(/\n/g, "\\n");
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SEND disagreements//Work out your deadlines//EN"];
-  section.querySelectorAll(".sl-result[data-sl-date]").forEach((result, index) => {
+  const reminders = root.dataset.slReminders.split(" ");
+  const coming = section.querySelectorAll(".sl-result[data-sl-date]:not([data-sl-passed-date])");
+  coming.forEach((result, index) => {
     const day = fromIso(result.dataset.slDate);
     const compact = (date) => date.toISOString().slice(0, 10).replace(/-/g, "");
+    const title = escape(result.dataset.slCalendarTitle);
     lines.push(
       "BEGIN:VEVENT",
       `UID:${stamp}-${index}-${section.id}@deadlines.invalid`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(day)}`,
       `DTEND;VALUE=DATE:${compact(addDays(day, 1))}`,
-      `SUMMARY:${escape(result.dataset.slCalendarTitle)}`,
+      `SUMMARY:${title}`,
       `DESCRIPTION:${escape(result.dataset.slCalendarText)}`,
+      ...reminders.flatMap((trigger) => [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        `DESCRIPTION:${title}`,
+        `TRIGGER:${trigger}`,
+        "END:VALARM",
+      ]),
       "END:VEVENT",
     );
   });
