@@ -69,6 +69,17 @@ def _series(content: Content, calculation: Calculation) -> list[dict]:
     ]
 
 
+def _sources(content: Content, calculation: Calculation) -> list:
+    """Every source a calculation's results can show (its time limits, its first step and the
+    rules for counting time), for the one note about facts still being checked."""
+    rules = content.counting_rules
+    return [
+        *(content.time_limit(t).source for t in calculation.time_limits),
+        *([calculation.first_step.source] if calculation.first_step else []),
+        *(getattr(rules, name).source for name in type(rules).model_fields),
+    ]
+
+
 def calculator_view(content: Content, built_on: date, from_url: str) -> dict:
     first, last = lookup_range(built_on)
     return {
@@ -77,6 +88,7 @@ def calculator_view(content: Content, built_on: date, from_url: str) -> dict:
                 "calculation": calculation,
                 "anchor": calculation_anchor(calculation.id),
                 "limits": _series(content, calculation),
+                "sources": _sources(content, calculation),
             }
             for calculation in content.calculations.values()
         ],
