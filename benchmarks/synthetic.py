@@ -12,8 +12,8 @@ renamed: every copy names the same roles, bound once in the council's roles.yml.
 finder gets one new first question whose answers lead to each copy's questions, so its pages
 grow N times as well.
 site.yml, roles.yml and disagreement-resolution.yml describe the council once, and
-national.yml, time-limits.yml and proposed-changes.yml state the law once, so they are copied as
-they are.
+national.yml, time-limits.yml, proposed-changes.yml and appeal-guide.yml state the law once, so
+they are copied as they are.
 
 The output is valid content: it builds with `mkdocs build --strict`. It is for measuring only;
 its text repeats the shipped text and is not for publishing.
@@ -36,6 +36,7 @@ UNCHANGED = (
     NATIONAL / "disagreement-resolution.yml",
     NATIONAL / "time-limits.yml",
     NATIONAL / "proposed-changes.yml",
+    NATIONAL / "appeal-guide.yml",
     COUNCIL / "site.yml",
     COUNCIL / "roles.yml",
     COUNCIL / "logo.svg",
@@ -67,6 +68,7 @@ def route_copy(route: dict, copy: int) -> dict:
         "id": renamed(route["id"], copy),
         "name": titled(route["name"], copy),
         "providers": [renamed_provider(p, copy) for p in route.get("providers", [])],
+        "cost_help": [renamed_provider(p, copy) for p in route.get("cost_help", [])],
         "runs": [renamed_provider(p, copy) for p in route["runs"]],
         "cases": [
             {

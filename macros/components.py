@@ -10,6 +10,7 @@ import html as html_lib
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown as markdown_lib
 import phonenumbers
@@ -76,6 +77,14 @@ def tel_href(number: str) -> str:
     return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+def short_address(address: str) -> str:
+    """'https://www.gov.uk/appeal-ehc-plan-decision/' → 'www.gov.uk/appeal-ehc-plan-decision':
+    a page's address as the words of a link to it, so two links to different pages never read
+    the same."""
+    parts = urlsplit(address)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
 def render_markdown(value: MarkdownText) -> Markup:
     """HTML from a Markdown field. Refuses plain-text fields, which must stay escaped."""
     if not isinstance(value, MarkdownText):
@@ -106,6 +115,7 @@ FILTERS = {
     "govuk_month": govuk_month,
     "lower_first": lower_first,
     "tel_href": tel_href,
+    "short_address": short_address,
     "markdown": render_markdown,
     "any_unconfirmed": any_unconfirmed,
 }

@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 from pydantic import BaseModel, ValidationError
 
 from . import layers, records
+from .citations import unlinked_law
 from .errors import ContentErrors, ContentMessage, did_you_mean
 from .finder import graph_problems, outcome_problems
 from .placeholders import placeholder_warnings
@@ -37,11 +38,13 @@ NATIONAL_FILES: dict[str, type[records.Record]] = {
     "route-finder.yml": records.RouteFinder,
     "time-limits.yml": records.TimeLimitList,
     "proposed-changes.yml": records.ProposedChanges,
+    "appeal-guide.yml": records.AppealGuide,
 }
 # A council's folder (content/councils/<name>/): only what is its own.
 COUNCIL_FILES: dict[str, type[records.Record]] = {
     "site.yml": records.SiteSettings,
-    "providers.yml": records.ProviderList,
+    # Its own providers, and its notes about national bodies (national_notes:).
+    "providers.yml": records.CouncilProviderList,
     "roles.yml": records.RoleBindings,
 }
 # Files a council may add: its deliberate changes to national values, and its own questions and
@@ -88,6 +91,8 @@ class Content:
     counting_rules: records.CountingRules
     calculations: dict[str, records.Calculation]
     proposed_changes: records.ProposedChanges
+    # How to send an appeal or claim to the tribunal, and what happens next.
+    appeal_guide: records.AppealGuide
     # The national layer's version, and the providers this council binds to each role.
     national_version: str
     # When the law pack was last checked against its sources, and which sources.
@@ -344,6 +349,7 @@ def load_content(
         "route": _either_folder(shown_national, shown_council, "routes"),
         "form": _either_folder(shown_national, shown_council, "forms"),
         "time limit": f"{shown_national}/time-limits.yml",
+        "national body": f"{shown_national}/providers.yml",
     }
     errors.extend(
         _reference_errors(
@@ -362,15 +368,24 @@ def load_content(
         errors.extend(_review_by_passed(checked["proposed-changes.yml"], today))
     if "time-limits.yml" in records_by_file:
         errors.extend(_calculation_errors(checked["time-limits.yml"]))
+    if "providers.yml" in records_by_file:
+        errors.extend(national_body_errors(checked["providers.yml"]))
     if errors:
         raise ContentErrors(errors)
 
-    content = _make_content(records_by_file, route_files, form_files)
+    council_providers = typing.cast(records.CouncilProviderList, own_files["providers.yml"].record)
+    content = _make_content(
+        records_by_file, route_files, form_files, council_providers.national_notes
+    )
     national_layer = typing.cast(records.NationalLayer, records_by_file["national.yml"])
     warnings = list(early_warnings)
     warnings += _national_version_warnings(checked["roles.yml"], national_layer)
     for file in [*checked.values(), *own_files.values(), *route_files, *form_files]:
         warnings.extend(_unverified_source_warnings(file))
+        warnings.extend(
+            _message(file, loc, problem)
+            for loc, problem in unlinked_law(file.record, national_layer.legislation)
+        )
         warnings.extend(_stale_warnings(file, today))
         warnings.extend(_period_warnings(file))
         warnings.extend(_review_by_warnings(file, today))
@@ -450,8 +465,10 @@ def _make_content(
     records_by_file: dict[str, records.Record],
     route_files: list[_CheckedFile],
     form_files: list[_CheckedFile],
+    national_notes: list[records.NationalNote],
 ) -> Content:
-    """The checked records as one Content, with each role bound to the council's providers."""
+    """The checked records as one Content, with each role bound to the council's providers and
+    the council's notes on the national bodies they are about."""
     bindings = typing.cast(records.RoleBindings, records_by_file["roles.yml"]).roles
 
     def bound(record):
@@ -466,7 +483,7 @@ def _make_content(
     national_layer = typing.cast(records.NationalLayer, records_by_file["national.yml"])
     return Content(
         site=typing.cast(records.SiteSettings, records_by_file["site.yml"]),
-        providers={p.id: p for p in provider_list.providers},
+        providers=with_notes(provider_list.providers, national_notes),
         disagreement_resolution=typing.cast(
             records.Service, bound(records_by_file["disagreement-resolution.yml"])
         ),
@@ -483,11 +500,78 @@ def _make_content(
         proposed_changes=typing.cast(
             records.ProposedChanges, records_by_file["proposed-changes.yml"]
         ),
+        appeal_guide=typing.cast(records.AppealGuide, bound(records_by_file["appeal-guide.yml"])),
         national_version=national_layer.version,
         law_check=national_layer.law_check,
         guide_order=list(national_layer.guide_order),
         roles={role.id: bindings.get(role.id, []) for role in national_layer.roles},
     )
+
+
+def with_notes(
+    providers: list[records.Organization], notes: list[records.NationalNote]
+) -> dict[str, records.Organization]:
+    """Each provider by id; a national body the council wrote notes about, with its notes."""
+    by_body: dict[str, list[str]] = {}
+    for note in notes:
+        by_body.setdefault(note.provider, []).append(note.note)
+    return {
+        p.id: records.NotedOrganization(**dict(p), local_notes=by_body[p.id])
+        if p.id in by_body
+        else p
+        for p in providers
+    }
+
+
+# The contact details of a national body that must each give the page they were read on (a
+# website is its own source, and a web page is one).
+_SOURCED_CHANNELS = (
+    records.PhoneChannel,
+    records.EmailChannel,
+    records.PostalAddress,
+    records.Schedule,
+)
+
+
+def national_bodies(providers_file: _CheckedFile) -> list[tuple[int, records.Organization]]:
+    """The national layer's own bodies in content/national/providers.yml, with their places in
+    its list (a council's providers are added to the same list, after them)."""
+    record = typing.cast(records.ProviderList, providers_file.record)
+    items = typing.cast(LineDict, providers_file.data)["providers"]
+    return [
+        (index, provider)
+        for index, provider in enumerate(record.providers)
+        if items.item_source(index) == providers_file.display_name
+    ]
+
+
+def national_body_errors(providers_file: _CheckedFile) -> list[ContentMessage]:
+    """Every national body has a way to contact it, and each contact detail gives the official
+    page it was read on, so a family is never sent to a number nobody can trace."""
+    problems = []
+    for index, body in national_bodies(providers_file):
+        at = ("providers", index)
+        if not body.can_be_contacted():
+            problems.append(
+                _message(
+                    providers_file,
+                    at,
+                    "a national body needs a way to contact it: give it phones:, email: or "
+                    "website:, read on GOV.UK or the body's own site",
+                )
+            )
+        for loc, channel in _walk_records(body, at):
+            if isinstance(channel, _SOURCED_CHANNELS) and channel.source is None:
+                problems.append(
+                    _message(
+                        providers_file,
+                        (*loc, "source"),
+                        "expected the address of the page this was read on (GOV.UK or the "
+                        "body's own site), found nothing: each contact detail of a national "
+                        "body gives its source",
+                    )
+                )
+    return problems
 
 
 def _either_folder(shown_national: str, shown_council: str, subfolder: str) -> str:
@@ -949,6 +1033,8 @@ def _known_ids(
         return checked[name].record if name in checked else None
 
     known: dict[str, list[str]] = {}
+    if record("providers.yml") is not None:
+        known["national body"] = [body.id for _, body in national_bodies(checked["providers.yml"])]
     national_layer = record("national.yml")
     if providers_valid and record("providers.yml") is not None and national_layer is not None:
         providers = typing.cast(records.ProviderList, record("providers.yml")).providers
@@ -988,8 +1074,8 @@ def _reference_errors(
             if kind == "provider":
                 expected = f"a provider (providers.yml) or a role ({places['role']}){hint}, "
                 expected += f"one of: {', '.join(ids)};"
-            elif kind == "route":
-                expected = f"a route in {places['route']}{hint}, one of: {', '.join(ids)};"
+            elif kind in ("route", "national body"):
+                expected = f"a {kind} in {places[kind]}{hint}, one of: {', '.join(ids)};"
             elif kind == "event":
                 expected = f"an event in the events: list{hint},"
             elif kind == "proposal":

@@ -41,9 +41,8 @@ def who_runs(route: Route) -> dict[str | None, list[str]]:
     runs: dict[str | None, list[str]] = {}
     for case in route.cases or [None]:
         runners = route.run_by(case)
-        helpers = [
-            p for p in route.providers + (case.providers if case else []) if p not in runners
-        ]
+        listed = route.providers + route.cost_help + (case.providers if case else [])
+        helpers = [p for p in listed if p not in runners]
         for runner in runners or [None]:
             runs.setdefault(runner, [runner] if runner else []).extend(helpers)
     return {runner: list(dict.fromkeys(ids)) for runner, ids in runs.items()}
@@ -139,6 +138,12 @@ def organization_json_ld(provider: Organization) -> dict:
     data["description"] = provider.description
     if provider.website:
         data["url"] = provider.website.url
+    if provider.address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": ", ".join(provider.address.lines),
+            **({"postalCode": provider.address.postcode} if provider.address.postcode else {}),
+        }
     points = []
     for phone in provider.phones:
         point = {

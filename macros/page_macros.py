@@ -12,6 +12,7 @@ from datetime import date
 
 from markupsafe import escape
 
+from .appeal_guide import appeal_guide_view
 from .components import render
 from .content import Content, service_field
 from .deadline_pages import calculator_view, dates_list_view
@@ -72,6 +73,11 @@ def page_macros(
     def deadline_dates_list() -> str:
         """The deadlines for each date whose deadline is still open at the build, to print."""
         return component("deadline_dates_list.html", **dates_list_view(content, built_on, here()))
+
+    @macro
+    def appeal_guide() -> str:
+        """How to send an appeal or claim to the tribunal, and what happens next."""
+        return component("appeal_guide.html", **appeal_guide_view(content, here()))
 
     @macro
     def council_name() -> str:

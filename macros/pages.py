@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment
 
+from .appeal_guide import link_for_outcome, link_for_route
 from .components import render
 from .content import Content
 from .deadline_pages import calculator_links
@@ -239,7 +240,9 @@ def route_pages(
             form_links=form_links(content.forms_for_route(route.id), pdfs, url),
             json_ld=route_json_ld(content, route),
             providers=[content.provider(p) for p in route.providers],
+            cost_help=[content.provider(p) for p in route.cost_help],
             calculator_links=calculator_links(content, route.time_limits, url),
+            appeal_guide=link_for_route(content, route.id, url),
             # Their sources count towards the page's one note about facts still being checked.
             time_limit_sources=[content.time_limit(t).source for t in route.all_time_limits],
             links={
@@ -369,6 +372,8 @@ def outcome_view(
         "form_links": form_links([content.forms[f] for f in dict.fromkeys(form_ids)], pdfs, here),
         "young_people": content.finder.young_people if young_person_acts(situation) else None,
         "proposals": [p for p in content.proposed_changes.proposals if p.id in outcome.proposals],
+        # How to send the appeal or claim, where there is one to the tribunal.
+        "appeal_guide": link_for_outcome(content, situation, shown, here),
     }
 
 

@@ -41,6 +41,8 @@ _SAFE_LINK = re.compile(r"^(https://|mailto:|tel:|#|\.{0,2}/|[A-Za-z0-9_-]+(/|\.
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# A UK postcode as Royal Mail writes it: outward code, a space, inward code ('WC2A 2LL').
+_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
 _MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text
 
 
@@ -147,6 +149,15 @@ def _web_address(value: str) -> str:
     return value
 
 
+def _postcode(value: str) -> str:
+    if not _POSTCODE.fullmatch(value):
+        raise _problem(
+            "expected a UK postcode in capitals with a space, like 'WC2A 2LL', found "
+            f"{_shown(value)}"
+        )
+    return value
+
+
 def _time(value: str) -> str:
     if not _TIME.fullmatch(value):
         raise _problem(f"expected a 24-hour time in quotes, like '09:00', found {_shown(value)}")
@@ -230,9 +241,12 @@ EventId = Annotated[RecordId, Reference("event")]
 FormId = Annotated[RecordId, Reference("form")]
 RouteId = Annotated[RecordId, Reference("route")]
 ProposalId = Annotated[RecordId, Reference("proposal")]
+# The id of a national body (content/national/providers.yml), not a council's provider or a role.
+NationalBodyId = Annotated[RecordId, Reference("national body")]
 UkPhone = _text_type(_uk_phone)
 EmailAddress = _text_type(_email)
 WebAddress = _text_type(_web_address)
+Postcode = _text_type(_postcode, pattern=_POSTCODE.pattern)
 Time = _text_type(_time)
 Colour = _text_type(_colour_for_white_text)
 # The days of the week, in order: Open Referral UK's codes (schedules' byday) and their names.
@@ -265,21 +279,45 @@ class Source(Record):
     verified: bool = True
 
 
-# --- Contact channels: each carries the date someone last checked it still works. ---
+# --- Contact channels: each carries the date someone last checked it still works, and the page
+# it was read on (``source``: a national body's must have one, content.national_body_errors). ---
 
 
 class PhoneChannel(Record):
     number: UkPhone
     description: Text | None = None
+    source: WebAddress | None = None
     last_checked: date
 
 
 class EmailChannel(Record):
     address: EmailAddress
+    source: WebAddress | None = None
     last_checked: date
 
 
 class WebsiteChannel(Record):
+    url: WebAddress
+    # What the page is, where it is not the organisation's own site.
+    description: Text | None = None
+    source: WebAddress | None = None
+    last_checked: date
+
+
+class PostalAddress(Record):
+    """A postal address as the page it was read on gives it: its lines, and its postcode only
+    where that page gives one."""
+
+    lines: list[Name] = Field(min_length=1)
+    postcode: Postcode | None = None
+    source: WebAddress | None = None
+    last_checked: date
+
+
+class WebPage(Record):
+    """A page about the organisation families can read (GOV.UK's guide, a fact sheet)."""
+
+    title: Name
     url: WebAddress
     last_checked: date
 
@@ -291,6 +329,7 @@ class Schedule(Record):
     opens_at: Time
     closes_at: Time
     description: Text | None = None
+    source: WebAddress | None = None
     last_checked: date
 
     @model_validator(mode="after")
@@ -314,7 +353,19 @@ class Organization(Record):
     phones: list[PhoneChannel] = []
     email: EmailChannel | None = None
     website: WebsiteChannel | None = None
+    address: PostalAddress | None = None
     schedules: list[Schedule] = []
+    pages: list[WebPage] = []
+
+    def can_be_contacted(self) -> bool:
+        return bool(self.phones or self.email or self.website)
+
+
+class NotedOrganization(Organization):
+    """A national body as a council's pages show it: with the council's own notes about it
+    (NationalNote). Made by the loader, never read from a file."""
+
+    local_notes: list[Text] = []
 
 
 class CouncilContact(Organization):
@@ -364,6 +415,23 @@ class ProviderList(Record):
     providers: list[Organization] = Field(min_length=1)
 
 
+class NationalNote(Record):
+    """A council's own note about a national body, such as where the tribunal usually holds
+    hearings for its area, shown on the body's contact card. A note cannot change the body's
+    contact details: a change in changes.yml can."""
+
+    record_kind: ClassVar[str] = "national note"
+    provider: NationalBodyId
+    note: Text
+    last_checked: date
+
+
+class CouncilProviderList(ProviderList):
+    """A council's providers.yml: its own providers, and its notes about national bodies."""
+
+    national_notes: list[NationalNote] = []
+
+
 # --- The national layer: content/national/national.yml ---
 
 
@@ -396,10 +464,27 @@ class LawCheck(Record):
     sources: list[LawSource] = Field(min_length=1)
 
 
+class OfficialPage(Record):
+    """A page of an official body (GOV.UK, legislation.gov.uk, an ombudsman's own site)."""
+
+    title: Name
+    url: WebAddress
+
+
+class LegislationAddress(Record):
+    """Where a piece of law is published: a source whose citation begins with its title must
+    give the address of the provision it cites, under this one (make check warns if not)."""
+
+    title: Name
+    url: WebAddress
+
+
 class NationalLayer(Record):
     record_kind: ClassVar[str] = "national layer"
     version: NationalVersion
     law_check: LawCheck
+    # The pieces of law sources cite, each with the address it is published at.
+    legislation: list[LegislationAddress] = []
     roles: list[Role] = Field(min_length=1)
     # The whole guide's pages in reading order: addresses of pages in docs/ ('' is the home
     # page), and 'routes/*' for every route's page in the routes' own order.
@@ -780,6 +865,11 @@ class Route(Record):
     # Time limit ids (content/time-limits.yml) that apply whichever case it is.
     time_limits: list[TimeLimitId] = []
     cost: Text
+    # Who can help with the cost (Civil Legal Advice, for legal aid): their contact cards are
+    # under the cost on the route's page, and they are contacts of its service in the open data.
+    cost_help: list[ProviderId] = []
+    # The official guide to this route (GOV.UK's, or the body's own), where there is one.
+    guide: OfficialPage | None = None
     # Everyone families can contact about the route: who runs it and who helps (SENDIASS...).
     providers: list[ProviderId] = []
     # Which of the providers runs the route (the tribunal, an ombudsman, a council team): the
@@ -822,8 +912,13 @@ class Route(Record):
 
     @property
     def all_providers(self) -> list[str]:
-        """The route's providers and every case's, each once, in order."""
-        ids = [*self.providers, *(p for case in self.cases for p in case.providers)]
+        """The route's providers, who helps with its cost, and every case's providers, each
+        once, in order."""
+        ids = [
+            *self.providers,
+            *self.cost_help,
+            *(p for case in self.cases for p in case.providers),
+        ]
         return list(dict.fromkeys(ids))
 
 
@@ -893,6 +988,87 @@ class FinderAdditions(Record):
 
     questions: list[Question] = []
     outcomes: list[Outcome] = []
+
+
+# --- content/national/appeal-guide.yml: how to send an appeal or claim, and what happens next ---
+
+
+class GuidePoint(Record):
+    """One statement on the appeal guide page (a step, where its part is numbered), with how
+    long it takes (time limit ids: the law's, or usual times) and where it comes from."""
+
+    record_kind: ClassVar[str] = "point"
+    id: RecordId
+    # A step's own heading, in a numbered part.
+    title: Name | None = None
+    text: Text
+    time_limits: list[TimeLimitId] = []
+    sources: list[Source] = Field(min_length=1)
+
+
+class PaperForm(Record):
+    """One of the tribunal's forms, by its name, and what it is for."""
+
+    record_kind: ClassVar[str] = "paper form"
+    id: RecordId
+    name: Name
+    use_for: Text
+
+
+class GuidePart(Record):
+    """A part of the appeal guide page, under its own heading, shown in this order: its
+    introduction, time limits (linked to the deadline page where it works them out), points
+    (numbered steps where ``numbered``), the tribunal's forms, what follows them (``after``),
+    links to official pages and contact details."""
+
+    record_kind: ClassVar[str] = "part"
+    id: RecordId
+    heading: Name
+    intro: list[Text] = []
+    time_limits: list[TimeLimitId] = []
+    numbered: bool = False
+    points: list[GuidePoint] = []
+    forms: list[PaperForm] = []
+    after: list[Text] = []
+    links: list[OfficialPage] = []
+    # Bodies whose contact details the part shows (the tribunal), or roles.
+    contacts: list[ProviderId] = []
+    # Where the introduction, the forms and what follows the points come from.
+    sources: list[Source] = []
+
+
+class NarrowFits(Fits):
+    """Situations that name at least one fact: one that names none would fit every outcome."""
+
+    @model_validator(mode="after")
+    def _names_a_fact(self) -> NarrowFits:
+        if all(getattr(self, fact) is None for fact in type(self).model_fields):
+            raise _problem(
+                "names no situation, so it would fit every outcome: give it appeal:, claim:, "
+                "mediation: or plan:"
+            )
+        return self
+
+
+class AppealGuide(Record):
+    """The "How to appeal" page: how to send an appeal or a claim to the tribunal, and what
+    happens next. Route pages (routes) and finder outcomes whose situation fits one of
+    ``outcomes`` link to it."""
+
+    record_kind: ClassVar[str] = "appeal guide"
+    title: Name
+    introduction: list[Text] = Field(min_length=1)
+    # The words of the link to the page from routes and finder outcomes.
+    link_text: Name
+    routes: list[RouteId] = Field(min_length=1)
+    outcomes: list[NarrowFits] = Field(min_length=1)
+    # When the pages the sources cite were read.
+    read_on: date
+    parts: list[GuidePart] = Field(min_length=1)
+
+    def links_from(self, situation: Situation) -> bool:
+        """Whether a finder outcome in this situation links to the page."""
+        return any(not fits.misfits(situation) for fits in self.outcomes)
 
 
 # --- content/forms/<id>.yml: one request form per file ---

@@ -19,13 +19,15 @@ SCHEMA_FOLDER = Path(__file__).resolve().parents[1] / "schemas"
 # Schema file name → the record type of the content files it describes.
 SCHEMAS: dict[str, type[records.Record]] = {
     "site.schema.json": records.SiteSettings,
-    "providers.schema.json": records.ProviderList,
+    # A council's providers.yml (the national one has no national_notes: the loader says so).
+    "providers.schema.json": records.CouncilProviderList,
     "disagreement-resolution.schema.json": records.Service,
     "route-finder.schema.json": records.RouteFinder,
     "route.schema.json": records.Route,
     "form.schema.json": records.RequestForm,
     "time-limits.schema.json": records.TimeLimitList,
     "proposed-changes.schema.json": records.ProposedChanges,
+    "appeal-guide.schema.json": records.AppealGuide,
     "national.schema.json": records.NationalLayer,
     "roles.schema.json": records.RoleBindings,
     "changes.schema.json": records.CouncilChanges,

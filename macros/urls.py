@@ -14,6 +14,8 @@ FINDER_START = "which-route/"
 # Where each path through the route finder has its page.
 FINDER_ROOT = "which-route/questions/"
 SENDIASS_PAGE = "sendiass/"
+# How to send an appeal or claim to the tribunal, and what happens next (docs/how-to-appeal.md).
+APPEAL_GUIDE_PAGE = "how-to-appeal/"
 PROPOSED_CHANGES_PAGE = "proposed-changes/"
 # In the guide's reading order (national.yml guide_order): every route's page, in order.
 ALL_ROUTES = f"{ROUTES_ROOT}*"

@@ -141,14 +141,16 @@ def test_a_period_written_in_free_text_is_warned_about_with_its_line(tmp_path, m
     warnings = [
         str(w) for w in load_content(Path("content") / SHIPPED).warnings if "period" in str(w)
     ]
+    # The line of the field the text is in (first_step: >- on the line before the text).
+    line = text[: text.index(old)].count("\n")
     assert warnings == [
-        "content/national/route-finder.yml:589: outcome 'draft-plan': first_step: a period of "
+        f"content/national/route-finder.yml:{line}: outcome 'draft-plan': first_step: a period of "
         "time in free text ('15 days'): write each time limit once, in time-limits.yml, and "
         "refer to it by id (deadlines: or time_limits:); here, say 'the deadline' instead"
     ]
     result = run_check(Path("content") / SHIPPED, cwd=tmp_path)
     assert result.returncode == 0
-    assert "content/national/route-finder.yml:589: outcome 'draft-plan'" in result.stdout
+    assert f"content/national/route-finder.yml:{line}: outcome 'draft-plan'" in result.stdout
 
 
 @pytest.mark.parametrize("folder", COUNCILS, ids=lambda f: f.name)

@@ -18,7 +18,13 @@ from macros.components import (
     render_markdown,
     tel_href,
 )
-from macros.records import MarkdownText, Organization, ProcessStep, Service
+from macros.records import (
+    MarkdownText,
+    NotedOrganization,
+    Organization,
+    ProcessStep,
+    Service,
+)
 
 ORGANIZATION = {
     "id": "riverside",
@@ -144,6 +150,92 @@ def test_text_from_yaml_is_escaped(env):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+GOV_UK = "https://www.gov.uk/government/organisations/department-for-education/about/complaints-procedure"
+NATIONAL_BODY = {
+    "id": "dfe",
+    "name": "Department for Education",
+    "description": "The government department for schools.",
+    "phones": [{"number": "0370 000 2288", "source": GOV_UK, "last_checked": date(2026, 12, 5)}],
+    "schedules": [
+        {
+            "byday": ["MO", "TU", "WE", "TH", "FR"],
+            "opens_at": "09:30",
+            "closes_at": "17:00",
+            "description": "Closed on bank holidays",
+            "source": GOV_UK,
+            "last_checked": date(2026, 12, 5),
+        }
+    ],
+    "address": {
+        "lines": ["Piccadilly Gate", "Store Street"],
+        "postcode": "M1 2WD",
+        "source": GOV_UK,
+        "last_checked": date(2026, 12, 1),
+    },
+    "website": {
+        "url": GOV_UK,
+        "description": "How to complain to the Department for Education",
+        "last_checked": date(2026, 12, 5),
+    },
+    "pages": [
+        {
+            "title": "Complain about an academy",
+            "url": "https://www.gov.uk/government/publications/complain-about-an-academy",
+            "last_checked": date(2026, 12, 1),
+        }
+    ],
+}
+SOURCE_LINK = f'<a href="{GOV_UK}">{GOV_UK.removeprefix("https://")}</a>'
+
+
+def test_a_national_body_s_card_shows_its_address_hours_and_where_each_detail_was_read(env):
+    html = render(
+        env,
+        "contact_card.html",
+        organization=Organization.model_validate(NATIONAL_BODY),
+        heading_level=3,
+        show_description=True,
+    )
+    order = [
+        html.index(marker)
+        for marker in ("Telephone:", "Monday to Friday, 9:30am to 5pm", "Address:", "Website:")
+    ]
+    assert order == sorted(order)
+    assert "Address:<br>Piccadilly Gate<br>Store Street<br>M1 2WD<br>" in html
+    # Each detail says the page it was read on, linked by its address, and when.
+    assert html.count(f"Source: {SOURCE_LINK}, last checked 5 December 2026") == 2
+    assert html.count(f"Source: {SOURCE_LINK}, last checked 1 December 2026") == 1
+    assert "How to complain to the Department for Education<br>Website:" in html
+    assert (
+        '<li><a href="https://www.gov.uk/government/publications/complain-about-an-academy">'
+        "Complain about an academy</a></li>"
+    ) in html
+    # A detail with no source (a council's own) says nothing about one.
+    plain = render(
+        env,
+        "contact_card.html",
+        organization=Organization.model_validate(ORGANIZATION),
+        heading_level=3,
+        show_description=True,
+    )
+    assert "Source:" not in plain and "Address:" not in plain
+
+
+def test_a_council_s_note_about_a_national_body_is_on_its_card_escaped(env):
+    # model_construct skips validation (which refuses the tag): the template must still escape.
+    body = Organization.model_validate(NATIONAL_BODY)
+    noted = NotedOrganization.model_construct(
+        **dict(body), local_notes=["Hearings are <b>usually</b> in Leeds."]
+    )
+    for template in ("contact_card.html", "contact_channels.html"):
+        html = render(env, template, organization=noted, heading_level=3, show_description=False)
+        assert (
+            '<p class="sl-contact__note">Hearings are &lt;b&gt;usually&lt;/b&gt; in Leeds.</p>'
+            in html
+        )
+        assert html.index("sl-contact__note") > html.index("Website:")
+
+
 def test_markdown_is_rendered_only_for_markdown_fields(env):
     step = ProcessStep.model_validate({"id": "a", "title": "Call *us*", "text": "Call *us* first."})
     assert isinstance(step.text, MarkdownText)
@@ -211,6 +303,22 @@ def test_a_route_page_shows_every_case_under_its_own_heading(env):
     assert 'data-time-limit="contact-mediation-adviser"' not in section_i
     with_certificate = html.split('id="case-with-a-certificate"')[1].split("</section>")[0]
     assert 'data-time-limit="contact-mediation-adviser"' in with_certificate
+
+
+def test_routes_with_legal_aid_show_civil_legal_advice_under_the_cost_not_on_outcomes(env):
+    from macros.contradictions import outcome_pages, placeholder_pdfs
+    from macros.pages import route_pages
+
+    content = _content()
+    pages = {p.url: p.html for p in route_pages(content, env, placeholder_pdfs(content))}
+    for route in ("tribunal-appeal", "judicial-review"):
+        cost = pages[f"routes/{route}/"].split('<h2 id="cost">')[1].split("<h2 ")[0]
+        assert '<h3 class="sl-contact__name">Civil Legal Advice</h3>' in cost, route
+        assert '<a href="tel:+443453454345">0345 345 4345</a>' in cost, route
+        assert '<a href="https://www.gov.uk/legal-aid">' in cost, route
+    # Finder outcomes stay short: the route's page is one link away.
+    _, outcome = outcome_pages(content, env)["refuse-assess"]
+    assert "Civil Legal Advice" not in outcome
 
 
 def test_an_outcome_shows_each_contact_and_form_once_and_links_cards_to_cases(env):

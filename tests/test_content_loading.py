@@ -111,6 +111,8 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "outcome-time-limit-does-not-fit-situation",
         "unknown-time-limit-id",
         "time-limit-unknown-event",
+        "appeal-guide-unknown-references",
+        "appeal-guide-links-every-outcome",
         "yaml-alias-bomb",
         "nested-too-deep",
         "logo-with-script",
@@ -141,6 +143,14 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         # What the deadline page says first, and when a last day has passed (issue 23).
         "calculation-first-step-not-its-time-limit",
         "calculation-when-passed-misnamed",
+        # National bodies' contacts and a council's notes about them (issue 24).
+        "national-body-without-contact",
+        "national-body-contact-without-source",
+        "invalid-postcode",
+        "national-note-unknown-body",
+        "national-note-with-contact-details",
+        "national-notes-in-the-national-file",
+        "change-to-national-body-contact-without-source",
     }
     assert required - set(CASES) == set()
 

@@ -4,6 +4,7 @@ Also checks every route is recommended somewhere and every page of the finder is
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -58,6 +59,20 @@ def test_scenario(built_site, scenario):
     unsaid = [p for p in scenario.get("must_say", []) if normalise(p).lower() not in text]
     said = [p for p in scenario.get("must_not_say", []) if normalise(p).lower() in text]
     assert (unsaid, said) == ([], []), f"{url}: missing {unsaid}; must not say {said}"
+    linked = _internal_links(url, page_tags)
+    unlinked = [page for page in scenario.get("links_to", []) if page not in linked]
+    wrongly = [page for page in scenario.get("not_links_to", []) if page in linked]
+    assert (unlinked, wrongly) == ([], []), f"{url}: no link to {unlinked}; links to {wrongly}"
+
+
+def _internal_links(url: str, page_tags: list[tuple[str, dict]]) -> set[str]:
+    """The site addresses a page links to (not other sites, anchors, email or phone)."""
+    elsewhere = ("#", "https:", "mailto:", "tel:")
+    return {
+        _follow(url, a["href"].split("#")[0])
+        for t, a in page_tags
+        if t == "a" and a.get("href") and not a["href"].startswith(elsewhere)
+    }
 
 
 def test_every_route_is_recommended_by_some_scenario():
@@ -90,6 +105,24 @@ def test_every_finder_page_has_back_start_again_and_change_links(built_site):
         depth = url.removeprefix("which-route/questions/").count("/")  # answers given so far
         changes = texts.count('<span class="sl-visually-hidden"> your answer to:')
         assert changes == depth, f"{url}: {changes} Change links for {depth} answers"
+
+
+def test_outcomes_with_an_appeal_or_a_tribunal_claim_link_how_to_appeal(built_site):
+    """Every outcome page whose situation has an appeal, or a claim that goes (or may go) to the
+    tribunal, links the "How to appeal" page; every other outcome page does not."""
+    by_title = {o.title: o for o in shipped_content().finder.outcomes}
+    seen = {True: 0, False: 0}
+    for page in sorted((built_site / "which-route" / "questions").rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        if 'class="sl-fits"' not in text:
+            continue
+        url = page.parent.relative_to(built_site).as_posix() + "/"
+        title = re.search(r"<title>(.*?)</title>", text).group(1).split(" - ")[0]
+        situation = by_title[html.unescape(title)].situation
+        expected = situation.appeal != "none" or situation.claim in ("tribunal", "depends")
+        assert ("how-to-appeal/" in _internal_links(url, tags(page))) == expected, url
+        seen[expected] += 1
+    assert seen[True] and seen[False], seen
 
 
 def test_each_outcome_page_has_its_own_title(built_site):

@@ -36,6 +36,7 @@ FILES = [
     "national/route-finder.yml",
     "national/time-limits.yml",
     "national/proposed-changes.yml",
+    "national/appeal-guide.yml",
     "national/disagreement-resolution.yml",
     "national/routes/tribunal-appeal.yml",
     "national/routes/mediation.yml",

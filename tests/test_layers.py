@@ -100,12 +100,13 @@ def test_a_national_value_changed_since_a_council_change_is_a_warning_naming_bot
     assert text.count(old) == 1
     finder.write_text(text.replace(old, old.replace("refuse-assess", "refuse-plan")))
     loaded = load_content(content_copy / "councils" / "example-borough")
+    next_line = text[: text.index(old)].count("\n") + 2
     warnings = [str(w) for w in loaded.warnings if "national value changed" in str(w)]
     assert warnings == [
         "content/councils/example-borough/changes.yml:8: change: national: the national value "
         "changed since this change was written: check it still fits. "
-        "content/national/route-finder.yml:88 now has 'refuse-plan'; this change was written "
-        "for 'refuse-assess'"
+        f"content/national/route-finder.yml:{next_line} now has 'refuse-plan'; this change was "
+        "written for 'refuse-assess'"
     ]
     # The change still applies: the council decided it, and is told to check it.
     decision = next(q for q in loaded.content.finder.questions if q.id == "decision")
@@ -173,14 +174,15 @@ def test_the_guide_reading_order_is_national_data_checked_against_the_pages(cont
     text = national.read_text(encoding="utf-8")
     assert text.count("  - sendiass/\n") == 1
     national.write_text(text.replace("  - sendiass/\n", "  - sendias/\n"), encoding="utf-8")
+    line = text[: text.index("  - sendiass/\n")].count("\n") + 1
     with pytest.raises(ContentErrors) as raised:
         load_content(
             content_copy / "councils" / "example-council",
             taken_addresses=docs_addresses(PROJECT / "docs"),
         )
     assert [str(e) for e in raised.value.errors] == [
-        "content/national/national.yml:59: national layer: guide_order.5: expected the address "
-        "of a page in docs/ or routes/* (did you mean 'sendiass/'?), found 'sendias/'"
+        f"content/national/national.yml:{line}: national layer: guide_order.5: expected the "
+        "address of a page in docs/ or routes/* (did you mean 'sendiass/'?), found 'sendias/'"
     ]
 
 
@@ -211,3 +213,56 @@ def test_a_change_finds_a_route_case_by_its_id_and_its_errors_name_the_councils_
         "expected plain text without HTML, found '<b>': remove the tag (fields marked as "
         "Markdown may use Markdown instead)"
     ]
+
+
+# --- National bodies: a council adds notes about them; it changes their details only in
+# changes.yml. The exact messages of every other way are fixtures (national-note-*,
+# national-notes-in-the-national-file, change-to-national-body-contact-without-source).
+
+
+def test_a_council_note_about_a_national_body_is_on_its_card_on_every_page_naming_it():
+    env = make_environment()
+    borough = load_content(BOROUGH).content
+    note = "Example Borough SENDIASS can help you get ready for a tribunal hearing."
+    assert borough.provider("send-tribunal").local_notes == [note]
+    pages = {p.url: p.html for p in route_pages(borough, env, placeholder_pdfs(borough))}
+    for route in ("tribunal-appeal", "extended-appeal", "discrimination-claim"):
+        assert f'<p class="sl-contact__note">{note}</p>' in pages[f"routes/{route}/"], route
+    _, outcome = outcome_pages(borough, env)["refuse-assess-meet-officer"]
+    assert note in outcome
+    # The note is the borough's own: the shipped council's tribunal card has none, and the
+    # tribunal's contact details are the national ones in both.
+    shipped = shipped_content().provider("send-tribunal")
+    assert "local_notes" not in type(shipped).model_fields
+    assert borough.provider("send-tribunal").phones == shipped.phones
+
+
+def test_a_council_changes_a_national_body_s_phone_only_through_a_change(content_copy):
+    council = content_copy / "councils" / "example-council"
+    national = load_content(council).content.provider("send-tribunal").phones[0]
+    (council / "changes.yml").write_text(
+        "changes:\n"
+        "  - target: providers.yml providers.send-tribunal.phones\n"
+        "    national:\n"
+        f"      - number: {national.number}\n"
+        f"        description: {national.description}\n"
+        f"        source: {national.source}\n"
+        f"        last_checked: {national.last_checked}\n"
+        "    value:\n"
+        "      - number: 0300 303 5857\n"
+        "        source: https://www.gov.uk/appeal-ehc-plan-decision\n"
+        "        last_checked: 2026-12-06\n"
+        "    why: GOV.UK now gives the shared HMCTS number.\n",
+        encoding="utf-8",
+    )
+    loaded = load_content(council)
+    assert [p.number for p in loaded.content.provider("send-tribunal").phones] == ["0300 303 5857"]
+    assert not [w for w in loaded.warnings if "example-council/changes.yml" in str(w)]
+    env = make_environment()
+    pdfs = placeholder_pdfs(loaded.content)
+    pages = {p.url: p.html for p in route_pages(loaded.content, env, pdfs)}
+    assert "0300 303 5857" in pages["routes/tribunal-appeal/"]
+    assert "01325 289 350" not in pages["routes/tribunal-appeal/"]
+    # Every other council keeps the national number.
+    borough = load_content(content_copy / "councils" / "example-borough").content
+    assert borough.provider("send-tribunal").phones[0].number == national.number

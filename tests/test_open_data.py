@@ -101,6 +101,34 @@ def test_every_record_follows_the_official_open_referral_uk_schemas(open_data):
     assert schema_errors("organization.json", open_data["organizations"]) == []
 
 
+def test_national_bodies_carry_their_contacts_into_the_open_data(content, open_data):
+    """The tribunal, the ombudsmen, the DfE and Civil Legal Advice are national records with
+    their own contact details: a directory reading the data gets them as it gets a council's."""
+    council = content.site.council.name
+    organizations = {o["id"]: o for o in open_data["organizations"]}
+    tribunal = organizations[stable_id(council, "organization", "send-tribunal")]
+    assert tribunal["email"] == "sendistqueries@justice.gov.uk"
+    assert tribunal["website"].startswith("https://www.gov.uk/courts-tribunals/")
+    services = [s for s in open_data["services"] if route_of(content, s) == "tribunal-appeal"]
+    phones = {
+        contact["name"]: [phone["number"] for phone in contact["phones"]]
+        for service in services
+        for contact in service["contacts"]
+    }
+    assert phones[content.provider("send-tribunal").name] == ["01325 289 350"]
+    assert phones["Civil Legal Advice"] == ["0345 345 4345"]
+    dfe = next(
+        s
+        for s in open_data["services"]
+        if route_of(content, s) == "complaint-to-dfe-about-the-council"
+    )
+    assert [(h["byday"], h["opens_at"], h["closes_at"]) for h in dfe["schedules"]] == [
+        ("MO,TU,WE,TH,FR", "09:30", "17:00")
+    ]
+    assert schema_errors("service.json", services + [dfe]) == []
+    assert schema_errors("organization.json", [tribunal]) == []
+
+
 def test_the_schema_check_can_fail():
     good = {"id": str(uuid.uuid4()), "name": "Mediation", "status": "active"}
     assert schema_errors("service.json", [good]) == []
@@ -201,6 +229,18 @@ def test_provider_pages_describe_organisations_with_contact_points(built_site):
     organisations = {d["name"]: d for d in data if d["@type"] == "Organization"}
     kids = organisations["KIDS"]
     assert kids["contactPoint"][0]["telephone"] == "03330 062 835"
+    court = next(
+        data
+        for data in _json_ld(built_site / "routes" / "judicial-review" / "index.html")[0][
+            "provider"
+        ]
+        if data["name"] == "The Administrative Court"
+    )
+    assert court["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Royal Courts of Justice, Strand, London",
+        "postalCode": "WC2A 2LL",
+    }
     sendiass = _json_ld(built_site / "sendiass" / "index.html")[0]
     assert sendiass["@type"] == "Organization"
     assert sendiass["contactPoint"][0]["hoursAvailable"][0]["dayOfWeek"][0] == "Monday"

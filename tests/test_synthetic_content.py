@@ -41,9 +41,15 @@ def test_copies_refer_to_their_own_records(tmp_path):
     content = load_content(tmp_path / "content" / SHIPPED_FOLDER).content
 
     # National bodies are copied; roles are the same in every copy (bound once per council).
-    assert content.routes["tribunal-appeal-2"].providers == [
-        f"{p}-2" if p == "send-tribunal" else p for p in SHIPPED.routes["tribunal-appeal"].providers
-    ]
+    bound = {p for providers in SHIPPED.roles.values() for p in providers}
+    # Providers not bound to a role (the national bodies here) are renamed in each copy.
+    renamed = set(SHIPPED.providers) - bound
+    for field in ("providers", "cost_help"):
+        assert getattr(content.routes["tribunal-appeal-2"], field) == [
+            f"{p}-2" if p in renamed else p
+            for p in getattr(SHIPPED.routes["tribunal-appeal"], field)
+        ]
+    assert content.routes["tribunal-appeal-2"].cost_help == ["legal-aid-2"]
     form = content.forms["request-for-mediation-advice-2"]
     assert form.routes == [f"{r}-2" for r in SHIPPED.forms["request-for-mediation-advice"].routes]
     second_start = content.finder.questions[0].options[1]

@@ -70,5 +70,8 @@ def test_every_time_limit_is_used_somewhere():
         *(t for route in CONTENT.routes.values() for t in route.all_time_limits),
         *(t for outcome in CONTENT.finder.outcomes for t in outcome.deadlines),
         *(t for form in CONTENT.forms.values() for t in form.time_limits),
+        # The "How to appeal" page: its parts' time limits and its steps' usual times.
+        *(t for part in CONTENT.appeal_guide.parts for t in part.time_limits),
+        *(t for part in CONTENT.appeal_guide.parts for p in part.points for t in p.time_limits),
     }
     assert set(CONTENT.time_limits) - used == set()
