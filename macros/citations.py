@@ -15,20 +15,14 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from .records import LegislationAddress, Source
+from .walk import records_within
 
 
-def _sources(record: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, Source]]:
-    if isinstance(record, Source):
-        yield loc, record
-        return
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, BaseModel):
-            yield from _sources(value, (*loc, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _sources(item, (*loc, name, index))
+def sources_within(record: BaseModel) -> Iterator[tuple[tuple, Source]]:
+    """(location, source) for each source in a record and the records inside it."""
+    for loc, inner in records_within(record):
+        if isinstance(inner, Source):
+            yield loc, inner
 
 
 def cited_law(source: Source, legislation: list[LegislationAddress]) -> LegislationAddress | None:
@@ -42,7 +36,7 @@ def unlinked_law(
     """(location, problem) for each source in a record that cites the law without its address,
     or with an address that is not under that law's own."""
     found = []
-    for loc, source in _sources(record):
+    for loc, source in sources_within(record):
         law = cited_law(source, legislation)
         if law is None:
             continue

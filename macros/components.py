@@ -85,6 +85,13 @@ def short_address(address: str) -> str:
     return (parts.netloc + parts.path).rstrip("/")
 
 
+def site_name(address: str) -> str:
+    """'https://www.legislation.gov.uk/ukpga/2014/6/section/51' → 'legislation.gov.uk': the site
+    a link goes to, said after it, so a family knows they are leaving this one."""
+    host = urlsplit(address).hostname or ""
+    return host.removeprefix("www.")
+
+
 def render_markdown(value: MarkdownText) -> Markup:
     """HTML from a Markdown field. Refuses plain-text fields, which must stay escaped."""
     if not isinstance(value, MarkdownText):
@@ -116,6 +123,7 @@ FILTERS = {
     "lower_first": lower_first,
     "tel_href": tel_href,
     "short_address": short_address,
+    "site_name": site_name,
     "markdown": render_markdown,
     "any_unconfirmed": any_unconfirmed,
 }

@@ -152,6 +152,12 @@ def dates_list_view(content: Content, built_on: date, from_url: str) -> dict:
         ],
         "rules": rules,
         "all_rules": [getattr(rules, name) for name in type(rules).model_fields],
+        # Every other time limit, so each one the site states says where it comes from.
+        "other_limits": [
+            limit
+            for limit in content.time_limits.values()
+            if not any(limit.id in c.time_limits for c in content.calculations.values())
+        ],
         "built_on": built_on,
         "sendiass_url": relative_url(from_url, SENDIASS_PAGE),
     }

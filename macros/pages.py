@@ -21,7 +21,7 @@ from .finder import FinderPage, card_time_limits, finder_pages
 from .opendata import route_json_ld
 from .pdffields import FieldFixes, RadioGroup
 from .pdfs import BuiltPdf, build_pdf, field_font, file_size
-from .records import Outcome, RequestForm, Route, Situation
+from .records import Outcome, RequestForm, Route, Situation, Source
 from .urls import (
     FINDER_START,
     PROPOSED_CHANGES_PAGE,
@@ -243,8 +243,7 @@ def route_pages(
             cost_help=[content.provider(p) for p in route.cost_help],
             calculator_links=calculator_links(content, route.time_limits, url),
             appeal_guide=link_for_route(content, route.id, url),
-            # Their sources count towards the page's one note about facts still being checked.
-            time_limit_sources=[content.time_limit(t).source for t in route.all_time_limits],
+            sources=route_sources(content, route),
             links={
                 "routes": relative_url(url, ROUTES_ROOT),
                 "finder": relative_url(url, FINDER_START),
@@ -252,6 +251,16 @@ def route_pages(
         )
         pages.append(GeneratedPage(url, route.name, html, "route_page"))
     return pages
+
+
+def route_sources(content: Content, route: Route) -> list[Source]:
+    """Where a route page's facts come from: the route's sources, then those of its time limits
+    (each source once), so every time limit on the page says where it comes from."""
+    sources: list[Source] = []
+    for source in [*route.sources, *(content.time_limit(t).source for t in route.all_time_limits)]:
+        if source not in sources:
+            sources.append(source)
+    return sources
 
 
 def finder_page(

@@ -7,10 +7,11 @@ name "Example Council", phone numbers Ofcom keeps for TV and radio drama, and ex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import phonenumbers
 from pydantic import BaseModel
+
+from .walk import plain_fields
 
 # Ofcom's ranges for drama (never allocated to a real line), as national significant numbers.
 _DRAMA_PREFIXES = (
@@ -55,23 +56,10 @@ def is_example_domain(address: str) -> bool:
     return bool(_EXAMPLE_DOMAIN.search(host))
 
 
-def _fields(record: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str, object]]:
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, BaseModel):
-            yield from _fields(value, (*loc, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _fields(item, (*loc, name, index))
-        else:
-            yield (*loc, name), name, value
-
-
 def placeholder_warnings(record: BaseModel) -> list[tuple[tuple, str]]:
     """(location, problem) for each placeholder value in a record and the records inside it."""
     found = []
-    for loc, name, value in _fields(record):
+    for loc, name, value in plain_fields(record):
         if not isinstance(value, str):
             continue
         if name == "number" and is_drama_number(value):

@@ -182,6 +182,19 @@ def test_link_check_fails_on_broken_links():
     found = _found(failures, "broken-links/index.html")
     assert "broken link: ../no-such-page/: no such page or file in the site" in found, found
     assert "broken link: ../good/#no-such-anchor: no #no-such-anchor on that page" in found, found
+    for message in [
+        "malformed link: http://www.gov.uk/appeal-ehc-plan-decision: expected https:, mailto: or "
+        "tel:, found http:",
+        "malformed link: https://gov uk/appeal: expected no spaces in the address",
+        "malformed link: https://localhost/appeal: expected a host name like www.gov.uk, found "
+        "'localhost'",
+        "malformed link: mailto:sendist queries: expected no spaces in the address",
+        "malformed link: mailto:not-an-address: expected one email address after mailto:",
+        "malformed link: tel:01325: expected tel:+ and the number's digits",
+        "malformed link: https://user@www.gov.uk/: expected a host name alone, with no user name "
+        "or port",
+    ]:
+        assert message in found, (message, found)
     assert _found(failures, "good/index.html") == ""
 
 

@@ -83,8 +83,34 @@ def _file_for(site: Path, url_path: str) -> Path:
     return target / "index.html" if url_path.endswith("/") or target.is_dir() else target
 
 
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$")
+_TEL = re.compile(r"^\+\d{7,15}$")
+
+
+def outside_link_problem(link: str) -> str | None:
+    """Why a link to another site, an email address or a phone number is not well formed, or
+    None: https only, a host name with a dot, no spaces or user names; mailto: one address;
+    tel: an international number."""
+    if any(c.isspace() for c in link):
+        return "expected no spaces in the address"
+    parts = urlsplit(link)
+    if parts.scheme == "mailto":
+        return None if _EMAIL.match(parts.path) else "expected one email address after mailto:"
+    if parts.scheme == "tel":
+        return None if _TEL.match(parts.path) else "expected tel:+ and the number's digits"
+    if parts.scheme != "https":
+        return f"expected https:, mailto: or tel:, found {parts.scheme or 'none'}:"
+    if parts.username or parts.password or parts.port:
+        return "expected a host name alone, with no user name or port"
+    if not _HOST.match(parts.hostname or ""):
+        return f"expected a host name like www.gov.uk, found {parts.netloc!r}"
+    return None
+
+
 def link_failures(site: Path) -> list[Failure]:
-    """Every internal link and anchor in every page leads somewhere that exists."""
+    """Every internal link and anchor in every page leads somewhere that exists, and every link
+    elsewhere is well formed (outside_link_problem)."""
     failures = []
     for page in sorted(site.rglob("*.html")):
         name = page.relative_to(site).as_posix()
@@ -92,7 +118,12 @@ def link_failures(site: Path) -> list[Failure]:
         for link in _parse(page).links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc:
-                continue  # other sites, mailto: and tel: are not part of this site
+                # Other sites cannot be reached from here (no internet on the build machines), so
+                # their addresses are only checked to be well formed.
+                problem = outside_link_problem(link)
+                if problem:
+                    failures.append(Failure(name, "malformed link", link, problem))
+                continue
             url, fragment = urldefrag(urljoin(page_url, link))
             target = _file_for(site, urlsplit(url).path)
             if not target.is_file():
