@@ -8,9 +8,16 @@ BIN := $(VENV)/bin
 # (content/national/). Build one with: make site COUNCIL=example-borough, or a council folder
 # kept elsewhere with: make site CONTENT=path/to/council
 COUNCIL ?= example-council
-CONTENT ?= content/councils/$(COUNCIL)
-
-export SEND_CONTENT := $(CONTENT)
+# The folder reaches the commands through the environment (SEND_CONTENT), never as shell or make
+# text: $(value ...) keeps a name holding $, `, ; or quotes exactly as typed (expanding it would
+# run a $(shell ...) in it, and a recipe's shell would run the rest).
+ifneq ($(filter command line environment,$(origin CONTENT)),)
+export SEND_CONTENT := $(value CONTENT)
+else
+export SEND_CONTENT := content/councils/$(value COUNCIL)
+endif
+# make would pass them on to every command too, expanded: SEND_CONTENT carries the folder.
+unexport CONTENT COUNCIL
 # Material prints a long end-of-life notice on every build; README.md explains our plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -28,7 +35,7 @@ sites: $(VENV)/.site-installed
 # Check the content without building: every problem with its file and line, then warnings.
 # Without COUNCIL= or CONTENT=, every council in content/councils/.
 check: $(VENV)/.site-installed
-	@$(BIN)/python -m macros.check $(if $(filter command line environment,$(origin CONTENT) $(origin COUNCIL)),"$(CONTENT)")
+	@$(BIN)/python -m macros.check $(if $(filter command line environment,$(origin CONTENT) $(origin COUNCIL)),"$$SEND_CONTENT")
 
 # Build speed and page weight, written to BENCHMARKS.md (a few minutes).
 bench: $(VENV)/.test-installed node_modules/.installed
@@ -36,8 +43,11 @@ bench: $(VENV)/.test-installed node_modules/.installed
 
 # The property-based test of broken content with more cases than make test runs (10,000).
 FUZZ_EXAMPLES ?= 10000
+# Passed on as it was typed, through the environment (override: make would otherwise export a
+# command-line value expanded, running any $(shell ...) in it).
+fuzz: override export FUZZ_EXAMPLES := $(value FUZZ_EXAMPLES)
 fuzz: $(VENV)/.test-installed
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_content.py --durations=1
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_content.py --durations=1
 
 # After changing macros/records.py: write the editor schemas in schemas/ again.
 schemas: $(VENV)/.site-installed

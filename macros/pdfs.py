@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,16 +65,30 @@ def field_font(cache: Path) -> Path:
         unicodes=[c for start, end in FIELD_FONT_RANGES for c in range(start, end + 1)]
     )
     subsetter.subset(font)
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = _partial(target)
-    font.save(partial)
-    partial.replace(target)  # two builds at once (two councils) never read half a font
+    # Two builds at once (two councils) never read half a font.
+    _write_whole(target, font.save)
     return target
 
 
 def _partial(target: Path) -> Path:
     """Where to write a cache file before it is complete: a name no other build uses."""
     return target.with_name(f"{target.name}.{os.getpid()}.part")
+
+
+def _write_whole(target: Path, write: Callable[[Path], object]) -> None:
+    """Write a cache file under another name, then rename it: the cache never holds half a
+    file, and a write that fails (a full disk) leaves nothing behind. An error that names no
+    file (a write's) is given the file's name, for the build's one-line message."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = _partial(target)
+    try:
+        write(partial)
+        partial.replace(target)
+    except BaseException as error:
+        partial.unlink(missing_ok=True)
+        if isinstance(error, OSError) and not error.filename:
+            error.filename = str(partial)
+        raise
 
 
 def _weasyprint_version() -> str:
@@ -151,10 +166,7 @@ def build_pdf(
     pdf = document.write_pdf(**options)
     if fillable and field_fixes:
         pdf = fix_fields(pdf, field_fixes)
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = _partial(target)
-    partial.write_bytes(pdf)
-    partial.replace(target)  # never leave half a PDF in the cache
+    _write_whole(target, lambda partial: partial.write_bytes(pdf))
     return BuiltPdf(target, len(pdf), from_cache=False)
 
 
