@@ -17,14 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from xml.etree import ElementTree
 
 from pydantic import BaseModel, ValidationError
 
 from . import layers, records
 from .citations import unlinked_law
+from .contentfiles import unreadable_reason
 from .errors import ContentErrors, ContentMessage, did_you_mean
 from .finder import graph_problems, outcome_problems
+from .logo import logo_problem
 from .placeholders import placeholder_warnings
 from .urls import ALL_ROUTES, form_url, route_url
 from .yamlsource import LineDict, LineList, load_yaml_file
@@ -413,19 +414,25 @@ def _read_layers(
     reading problem to ``errors``: the national files, the council's, and each folder's files
     by id (a council's route or form with a national one's id is refused here)."""
 
-    def read(path: Path, display_name: str, required: bool = True) -> object:
-        if not path.is_file():
-            if required or path.is_symlink():
-                errors.append(_missing_file_message(path, display_name))
+    def read(path: Path, display_name: str, in_council: bool, required: bool = True) -> object:
+        if not required and not path.exists() and not path.is_symlink():
+            return None
+        folder, shown_folder = (
+            (council, shown_council) if in_council else (national, shown_national)
+        )
+        unreadable = unreadable_reason(path, folder, shown_folder)
+        if unreadable is not None:
+            errors.append(ContentMessage(display_name, 0, problem=unreadable))
             return None
         loaded = load_yaml_file(path, display_name)
         errors.extend(loaded.problems)
         return loaded.data
 
-    national_raw = {n: read(national / n, f"{shown_national}/{n}") for n in NATIONAL_FILES}
-    council_raw = {n: read(council / n, f"{shown_council}/{n}") for n in COUNCIL_FILES}
+    national_raw = {n: read(national / n, f"{shown_national}/{n}", False) for n in NATIONAL_FILES}
+    council_raw = {n: read(council / n, f"{shown_council}/{n}", True) for n in COUNCIL_FILES}
     council_raw |= {
-        n: read(council / n, f"{shown_council}/{n}", required=False) for n in COUNCIL_OPTIONAL_FILES
+        n: read(council / n, f"{shown_council}/{n}", True, required=False)
+        for n in COUNCIL_OPTIONAL_FILES
     }
     folder_raw: dict[str, dict[str, tuple[Path, str, object]]] = {}
     for subfolder in CONTENT_FOLDERS:
@@ -435,7 +442,7 @@ def _read_layers(
         }
         folder_raw[subfolder] = {}
         for stem, (path, shown) in national_items.items():
-            folder_raw[subfolder][stem] = (path, shown, read(path, shown))
+            folder_raw[subfolder][stem] = (path, shown, read(path, shown, False))
         for layer, shown_layer in ((national, shown_national), (council, shown_council)):
             wrong = wrong_extension_messages(layer / subfolder, f"{shown_layer}/{subfolder}")
             errors.extend(wrong)
@@ -456,7 +463,7 @@ def _read_layers(
                     )
                 )
                 continue
-            folder_raw[subfolder][path.stem] = (path, shown, read(path, shown))
+            folder_raw[subfolder][path.stem] = (path, shown, read(path, shown, True))
 
     return national_raw, council_raw, folder_raw
 
@@ -737,23 +744,6 @@ def wrong_extension_messages(folder: Path, shown: str) -> list[ContentMessage]:
             problem = f"content files end in .yml, so this one is not read: rename it {twin.name}"
         messages.append(ContentMessage(f"{shown}/{path.name}", 0, problem=problem))
     return messages
-
-
-def _missing_file_message(path: Path, display_name: str) -> ContentMessage:
-    if path.is_dir():
-        return ContentMessage(
-            display_name,
-            0,
-            problem="expected a file, found a folder: move what is in it, or rename it",
-        )
-    if path.is_symlink():
-        return ContentMessage(
-            display_name,
-            0,
-            problem=f"this is a link to {str(path.readlink())!r}, which does not exist: "
-            "remove the link or put the file back",
-        )
-    return ContentMessage(display_name, 0, problem="expected this file, found no such file")
 
 
 def check_file(path: Path, display_name: str) -> list[ContentMessage]:
@@ -1201,73 +1191,10 @@ def _duplicate_field_ids(form_file: _CheckedFile) -> list[ContentMessage]:
 
 
 def _logo_errors(site_file: _CheckedFile, folder: Path) -> list[ContentMessage]:
-    """The logo must be a safe SVG or a PNG file inside the content folder."""
+    """The logo must be a file of the council's folder that can be published (logo)."""
     logo = typing.cast(records.SiteSettings, site_file.record).branding.logo
-    path = (folder / logo).resolve()
-    inside = path.is_relative_to(folder.resolve())
-    if inside and path.is_file() and path.suffix.lower() in (".svg", ".png"):
-        unsafe = svg_danger(path) if path.suffix.lower() == ".svg" else None
-        if unsafe is None:
-            return []
-        return [_message(site_file, ("branding", "logo"), f"the logo {logo!r} {unsafe}")]
-    if not inside:
-        return [
-            _message(
-                site_file,
-                ("branding", "logo"),
-                f"the logo {logo!r} leads to a file outside {display_folder(folder)}/ (a link "
-                "or '..'): copy the file into the council's folder and name it here",
-            )
-        ]
-    return [
-        _message(
-            site_file,
-            ("branding", "logo"),
-            f"expected an SVG or PNG file in {display_folder(folder)}/, found {logo!r}"
-            + ("" if path.is_file() else " (no such file)"),
-        )
-    ]
-
-
-# Parts of an SVG that can run script or fetch something from elsewhere when the logo's own
-# address is opened in a browser (site/assets/council-logo.svg is served from the council's site).
-_SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "handler"}
-_SVG_EXTERNAL = re.compile(r"url\(\s*['\"]?(?!#)|@import", re.IGNORECASE)
-MAX_LOGO_BYTES = 1024 * 1024
-
-
-def svg_danger(path: Path) -> str | None:
-    """What makes an SVG unsafe to publish, in words, or None when it holds only drawing.
-
-    Refused: scripts, foreignObject and other embedding elements, event handlers (onload=...),
-    links or references to other files or hosts, DOCTYPE and entity declarations.
-    """
-    if path.stat().st_size > MAX_LOGO_BYTES:
-        return f"is {path.stat().st_size // 1024} KB: a logo must be under 1 MB"
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if re.search(r"<!(DOCTYPE|ENTITY)", text, re.IGNORECASE):
-        return "holds a DOCTYPE or ENTITY declaration: save it as plain SVG without one"
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        return f"is not a valid SVG file ({error})"
-    for element in root.iter():
-        name = element.tag.rsplit("}", 1)[-1]
-        if name.lower() in _SVG_ACTIVE_ELEMENTS:
-            return f"holds a <{name}> element, which can run code: remove it"
-        if name.lower() == "style" and element.text and _SVG_EXTERNAL.search(element.text):
-            return "has a style that loads another file: remove it"
-        for attribute, value in element.attrib.items():
-            attribute_name = attribute.rsplit("}", 1)[-1]
-            if attribute_name.lower().startswith("on"):
-                return f"has an event handler ({attribute_name}=...), which can run code: remove it"
-            if attribute_name.lower() in ("href", "src") and not value.strip().startswith("#"):
-                return (
-                    f"refers to another file or host ({attribute_name}={value[:40]!r}): remove it"
-                )
-            if _SVG_EXTERNAL.search(value):
-                return f"loads another file in its {attribute_name} attribute: remove it"
-    return None
+    problem = logo_problem(logo, folder, display_folder(folder))
+    return [] if problem is None else [_message(site_file, ("branding", "logo"), problem)]
 
 
 def _stale_warnings(file: _CheckedFile, today: date) -> list[ContentMessage]:

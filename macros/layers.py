@@ -67,23 +67,65 @@ def apply_changes(
     changes: LineList, documents: dict[str, LineDict], national_folder: str
 ) -> tuple[list[ContentMessage], list[ContentMessage]]:
     """Apply a council's changes in order (apply_change): errors and warnings for them all.
-    A second change to a target already changed is an error, not applied."""
+    A change to a target already changed, or inside or around one (an option, then its
+    ``next``), is an error, not applied: applied in turn, one would silently undo the other."""
     errors: list[ContentMessage] = []
     warnings: list[ContentMessage] = []
-    changed: dict[str, int] = {}  # target → the line of the change that made it
+    targets = ChangedTargets()
     for change in changes:
         target, line = str(change["target"]), change.key_lines["target"]
-        if target in changed:
-            problem = (
-                f"this target is already changed on line {changed[target]}: keep one change for it"
-            )
+        problem = targets.overlap(target)
+        if problem is not None:
             errors.append(ContentMessage(change.source, line, record="change", problem=problem))
             continue
-        changed[target] = line
+        targets.add(target, line)
         change_errors, change_warnings = apply_change(change, documents, national_folder)
         errors += change_errors
         warnings += change_warnings
     return errors, warnings
+
+
+class ChangedTargets:
+    """The targets changed so far, to find a new one that is the same as one of them, lies
+    inside one, or holds one; each check costs the depth of the target, not the number of
+    changes."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[str, ...], tuple[str, int]] = {}  # parts → (target, line)
+        # Every part-way path of a changed target → the first target under it, and its line.
+        self.under: dict[tuple[str, ...], tuple[str, int]] = {}
+
+    @staticmethod
+    def parts(target: str) -> tuple[str, ...]:
+        file_name, _, path = target.partition(" ")
+        return (file_name, *path.split("."))
+
+    def add(self, target: str, line: int) -> None:
+        parts = self.parts(target)
+        self.lines[parts] = (target, line)
+        for end in range(1, len(parts)):
+            self.under.setdefault(parts[:end], (target, line))
+
+    def overlap(self, target: str) -> str | None:
+        """Why ``target`` may not be changed too, in words, or None."""
+        parts = self.parts(target)
+        if parts in self.lines:
+            line = self.lines[parts][1]
+            return f"this target is already changed on line {line}: keep one change for it"
+        for end in range(1, len(parts)):
+            if parts[:end] in self.lines:
+                outer, line = self.lines[parts[:end]]
+                return (
+                    f"this target, {target}, lies inside {outer}, changed on line {line}: one "
+                    "change would undo the other; make the change in one of them"
+                )
+        if parts in self.under:
+            inner, line = self.under[parts]
+            return (
+                f"this target, {target}, holds {inner}, changed on line {line}: one change "
+                "would undo the other; make the change in one of them"
+            )
+        return None
 
 
 def apply_change(

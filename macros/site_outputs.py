@@ -18,6 +18,7 @@ from .deadline_pages import LOOKUP_FILE
 from .deadlines import lookup_table
 from .guide import expand_order, guide_sections, without_unreferenced_ids
 from .html_fixes import add_print_addresses
+from .logo import published_logo
 from .opendata import open_referral, services_page
 from .page_macros import GUIDE_MARKERS
 from .pages import all_generated_pages, form_pdfs, form_url, pdf_name, relative_url, route_url
@@ -127,8 +128,13 @@ def logo_in_site(logo_source: Path) -> str:
 
 
 def copy_files(site_dir: Path, logo_source: Path, pdfs: dict) -> None:
-    """The logo and the form PDFs are files, not pages: copy them into the built site."""
-    copies = [(logo_source, logo_in_site(logo_source))] + [
+    """The logo and the form PDFs are files, not pages: put them in the built site. The logo is
+    never copied as it is: it is the file logo.published_logo makes (an SVG that can only draw,
+    a PNG's pixels), which the loader has already checked it can make."""
+    logo_target = site_dir / logo_in_site(logo_source)
+    logo_target.parent.mkdir(parents=True, exist_ok=True)
+    logo_target.write_bytes(published_logo(logo_source))
+    copies = [
         (built.path, form_url(form_id) + pdf_name(form_id, kind))
         for form_id, kinds in pdfs.items()
         for kind, built in kinds.items()

@@ -8,13 +8,14 @@ those surprises into a problem that names the line, so validation can say what t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .contentfiles import not_regular_reason
 from .errors import ContentMessage
+from .yamllimits import BARE_NUMBER, MAX_FILE_BYTES, structure_problem
 
 # YAML 1.1 reads these words as true or false when they are not in quotes (the "Norway problem").
 AMBIGUOUS_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
@@ -30,9 +31,6 @@ class BareNumber(str):
     PyYAML keeps some of these as text and turns others into numbers (dropping the leading 0),
     depending on the digits, and other YAML tools differ again: so it is always a problem.
     """
-
-
-_BARE_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]+)?")
 
 
 class LineDict(dict):
@@ -174,7 +172,7 @@ def _construct_bool(loader: _LineLoader, node: yaml.ScalarNode):
 
 def _construct_str(loader: _LineLoader, node: yaml.ScalarNode):
     value = loader.construct_scalar(node)
-    if not node.style and _BARE_NUMBER.fullmatch(value):
+    if not node.style and BARE_NUMBER.fullmatch(value):
         return BareNumber(value)
     return value
 
@@ -197,79 +195,14 @@ for _loader_class in filter(None, (_LineLoader, _FastLineLoader)):
     _loader_class.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-# Limits that keep a hostile or broken file from stalling a build or exhausting memory. The
-# shipped files are far below them (the largest is under 80 KB, nested 9 levels, with no aliases).
-MAX_FILE_BYTES = 1024 * 1024
-MAX_DEPTH = 40
-# Values after aliases (*name) and merge keys (<<) are expanded: a "YAML bomb" of a few lines
-# expands to billions.
-MAX_EXPANDED_VALUES = 100_000
-
-
-def structure_problem(text: str, display_name: str) -> ContentMessage | None:
-    """Nesting too deep, or aliases that expand too far, found from the parser's events alone.
-
-    The events come one at a time without building anything, so a file nested 10,000 levels deep
-    or a YAML bomb is refused in milliseconds, before any value is made. A file that is not valid
-    YAML gives None here: the loader reports it with PyYAML's wording.
-    """
-    loader = (_FastLineLoader or _LineLoader)(text, display_name)
-    anchored: dict[str, int] = {}
-    open_nodes: list[list] = []  # [anchor, values so far] for each open mapping or sequence
-    total = 0
-    # The values counted so far, closed and open: kept as a running sum, so each event costs
-    # the same however deep the nesting (summing the open nodes each time cost a millisecond a
-    # file).
-    counted = 0
-    try:
-        while not loader.check_event(yaml.StreamEndEvent):
-            event = loader.get_event()
-            line = event.start_mark.line + 1
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                open_nodes.append([event.anchor, 1])
-                counted += 1
-                if len(open_nodes) > MAX_DEPTH:
-                    return ContentMessage(
-                        display_name,
-                        line,
-                        problem=f"values are nested more than {MAX_DEPTH} levels deep here: "
-                        "content never needs this many; check the indentation",
-                    )
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                anchor, size = open_nodes.pop()
-                counted -= size  # counted already while it was open; added again below
-            elif isinstance(event, yaml.ScalarEvent):
-                anchor, size = event.anchor, 1
-            elif isinstance(event, yaml.AliasEvent):
-                anchor, size = None, anchored.get(event.anchor, 1)
-            else:
-                continue
-            if anchor:
-                anchored[anchor] = size
-            if open_nodes:
-                open_nodes[-1][1] += size
-            else:
-                total += size
-            counted += size
-            if counted > MAX_EXPANDED_VALUES:
-                return ContentMessage(
-                    display_name,
-                    line,
-                    problem=f"aliases (*name) and merge keys (<<) make this file more than "
-                    f"{MAX_EXPANDED_VALUES:,} values: write the values out instead of repeating "
-                    "them through aliases",
-                )
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
-    return None
-
-
 def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
     """Read ``path``; never raises for bad content, only records problems."""
     result = LoadedFile(path=path, display_name=display_name)
+    not_regular = not_regular_reason(path)
+    if not_regular is not None:
+        # A device or a pipe: reading /dev/zero would never end.
+        result.problems.append(ContentMessage(display_name, 0, problem=not_regular))
+        return result
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         result.problems.append(

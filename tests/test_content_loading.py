@@ -6,7 +6,11 @@ messages it must produce:
 - changes.yml lists edits to a copy of content/ (the national layer in national/, the shipped
   council in councils/example-council/): ``find`` (which must match exactly once, so a
   case that no longer fits the real content fails loudly) and ``replace``, with an optional
-  ``encoding`` to save the file in; or ``write`` (a whole file's text) or ``remove: true``;
+  ``encoding`` to save the file in; or ``write`` (a whole file's text, with an optional
+  ``encoding`` too), ``repeat`` (a line
+  written ``times`` times, ``{n}`` its number) or ``remove: true``; or ``move_outside: true``
+  (the file moved out of content/, a link left in its place) or ``link_to`` (the file replaced by
+  a link to an absolute path, or to a path in the copy of content/);
 - expected.txt holds every expected message, one per line, in the order they are reported.
 
 Messages name files relative to the working directory, so each test runs in a temporary folder
@@ -59,9 +63,19 @@ def break_content(content_dir: Path, case: str) -> None:
             outside.parent.mkdir(parents=True, exist_ok=True)
             path.rename(outside)
             path.symlink_to(outside)
+        elif "link_to" in change:
+            # Replaced by a link: to an absolute path ('/dev/zero'), or to a path in the copy of
+            # content/ ('councils/example-borough/providers.yml').
+            target = Path(change["link_to"])
+            path.unlink()
+            path.symlink_to(target if target.is_absolute() else content_dir / target)
+        elif "repeat" in change:
+            # A file of many lines, too long to write out: the line, with {n} its number.
+            lines = (change["repeat"].format(n=n) for n in range(change["times"]))
+            path.write_text("".join(lines), encoding="utf-8")
         elif "write" in change:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(change["write"], encoding="utf-8")
+            path.write_bytes(change["write"].encode(change.get("encoding", "utf-8")))
         else:
             text = path.read_text(encoding="utf-8")
             assert text.count(change["find"]) == 1, (
@@ -151,6 +165,37 @@ def test_there_is_a_case_for_every_kind_of_broken_content():
         "national-note-with-contact-details",
         "national-notes-in-the-national-file",
         "change-to-national-body-contact-without-source",
+        # Hostile content from someone who can write to one council's folder (issue 25).
+        "logo-xml-stylesheet",
+        "logo-set-href",
+        "logo-animate-href",
+        "logo-css-image-set",
+        "logo-escaped-url",
+        "logo-unclosed-url",
+        "logo-xhtml-srcset",
+        "logo-meta-refresh",
+        "logo-form-action",
+        "logo-png-that-is-html",
+        "logo-png-that-cannot-be-read",
+        "content-file-link-outside-the-folder",
+        "content-file-link-to-another-council",
+        "content-file-link-to-a-device",
+        "national-file-link-outside-the-layer",
+        "control-character-escape",
+        "c1-control-character",
+        "bidi-override-in-text",
+        "bidi-isolate-in-text",
+        "invisible-only-text",
+        "name-over-two-lines",
+        "number-too-long",
+        "tag-that-does-not-fit",
+        "page-budget-too-large",
+        "route-order-too-large",
+        "period-too-long-months",
+        "period-too-long-working-days",
+        "change-inside-another-change",
+        "change-around-another-change",
+        "too-many-plain-values",
     }
     assert required - set(CASES) == set()
 
