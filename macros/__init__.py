@@ -16,7 +16,8 @@ from pathlib import Path
 from .content import load_content
 from .deadlines import lookup_ends_soon
 from .errors import ContentErrors, warnings_log
-from .page_macros import page_macros
+from .fragments import HeldFragments
+from .page_macros import ARGUMENT_MACROS, page_macros
 from .pdfs import PdfToolsMissing
 from .site_outputs import BadBuildDate, build_date, logo_in_site, prepare_build
 from .urls import docs_addresses
@@ -74,9 +75,11 @@ def define_env(env) -> None:
     # The hooks (mkdocs_hooks.py) take the build from here.
     env.variables["site_build"] = build
     env.variables["content_errors"] = content_errors
-    env.variables["content"] = build.content
     # The macros the pages in docs/ call; ``here`` is the address of the page being rendered.
+    # Pages reach content only through them (no content variable): Markdown sees a stand-in for
+    # each one's HTML, which mkdocs_hooks.on_page_content puts back (fragments.py).
     here, nav = (lambda: env.page.url), config["nav"] or []
     macros = page_macros(build.content, build.templates, build.pdfs, here, nav, build.built_on)
-    for name, function in macros.items():
+    fragments = env.variables["held_fragments"] = HeldFragments()
+    for name, function in fragments.held_macros(macros, ARGUMENT_MACROS).items():
         env.macro(function, name)

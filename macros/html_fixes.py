@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 from urllib.parse import urljoin
 
 # Material writes these into every page outside any template block: two hidden checkboxes that
@@ -29,14 +30,18 @@ def add_print_addresses(html: str, page_url: str) -> str:
     """Give each link a data-print-href with its full address, printed after it on paper.
 
     '<a href="../x/">' on 'https://ex.org/g/a/' → '<a data-print-href="https://ex.org/g/x/" …'.
-    Links within the page, and email and phone links (their text is the address), are left.
+    Only https addresses get one: links within the page, and email and phone links (their text
+    is the address), are left. The address is escaped for the attribute like any other text.
     """
 
     def add(match: re.Match) -> str:
         href = match.group(2)
-        if href.startswith(("#", "mailto:", "tel:", "javascript:")):
+        if href.startswith("#"):
             return match.group(0)
-        return f'<a data-print-href="{urljoin(page_url, href)}"{match.group(1)}href="{href}"'
+        address = urljoin(page_url, unescape(href))
+        if not address.startswith("https://"):
+            return match.group(0)
+        return f'<a data-print-href="{escape(address)}"{match.group(1)}href="{href}"'
 
     return _LINK.sub(add, html)
 

@@ -29,35 +29,51 @@ def _build(config):
     return config.plugins["macros"].variables["site_build"]
 
 
+# The council's colours, a stylesheet the build writes (overrides/main.html links it).
+COUNCIL_STYLESHEET = "assets/stylesheets/council.css"
+
+
 def on_files(files, config):
     """Add the pages made from content, reached through links (the routes page, the finder),
-    not the menu."""
+    not the menu, and the council's stylesheet."""
     from mkdocs.structure.files import File, InclusionLevel
 
-    for src_uri, (markdown, _html) in _build(config).generated.items():
+    build = _build(config)
+    for src_uri, (markdown, _html) in build.generated.items():
         files.append(
             File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         )
+    stylesheet = build.templates.get_template("council.css").render(colour=build.theme["colour"])
+    files.append(File.generated(config, COUNCIL_STYLESHEET, content=stylesheet))
     return files
 
 
 def on_env(env, config, files):
-    """The theme's templates get the components' filters and the council's details."""
+    """The theme's templates get the components' filters, the council's details and the
+    pages' Content Security Policy."""
     from macros.components import FILTERS
+    from macros.security_policy import content_security_policy
 
     env.filters.update(FILTERS)
     env.globals["council"] = _build(config).theme
+    env.globals["council_stylesheet"] = COUNCIL_STYLESHEET
+    env.globals["content_security_policy"] = content_security_policy(serving=_serving)
     return env
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """A generated page's own HTML, in place of what Markdown made of its marker-only source.
-
-    Its HTML is finished, so Markdown need not parse it: that took a quarter of a build.
-    """
+    """A generated page's own HTML, in place of what Markdown made of its marker-only source
+    (its HTML is finished, so Markdown need not parse it: that took a quarter of a build); a
+    page from docs/ with its macros' HTML put back."""
     build = _build(config)
     generated = build.generated.get(page.file.src_uri)
-    content = html if generated is None else generated[1]
+    if generated is None:
+        # A page from docs/: its macros' HTML in place of the stand-ins Markdown passed over.
+        fragments = config.plugins["macros"].variables["held_fragments"]
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | fragments.ids_in(html)
+        content = fragments.restore(html)
+    else:
+        content = generated[1]
     build.page_content[page.url] = content  # for the whole guide's sections
     return content
 

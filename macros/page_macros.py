@@ -34,6 +34,9 @@ A_TO_Z_EXTRA_PAGES = [
     ("Accessibility statement", "accessibility.md"),
     ("Privacy", "privacy.md"),
 ]
+# Macros whose value is an argument of another macro (an id), never HTML for a page: every
+# other macro's HTML is held out of Markdown (fragments.py), and a stand-in is no id.
+ARGUMENT_MACROS = frozenset({"information_provider_id"})
 # Markers in built pages that the whole guide fills in once every page exists (site_outputs).
 GUIDE_MARKERS = {
     "download": "<!-- sl-guide-download -->",

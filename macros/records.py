@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, ClassVar, Literal
-from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -27,6 +26,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .addresses import UnusableAddress, rebuilt_web_address
+from .bounds import MAX_PAGE_BUDGET, MAX_PERIOD, MAX_ROUTE_ORDER, at_most_problem, period_problem
+from .markdown_safety import unsafe_links
+from .textchars import character_problem
 from .yamlsource import AmbiguousWord, BareNumber
 
 # The start of an HTML tag, closed or not: '<svg/onload=...' runs in a browser without its '>'.
@@ -93,13 +96,15 @@ def _markdown_text(value: str) -> MarkdownText:
             "expected Markdown without images, found '!['; images are not allowed here, because "
             "they would load from another site"
         )
-    for match in _MARKDOWN_TARGETS.finditer(value):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if not safe_link(target):
-            raise _problem(
-                f"expected a link to an https:, mailto: or tel: address or to a page of this "
-                f"site, found {_shown(target)}"
-            )
+    typed = [m.group(1) or m.group(2) or "" for m in _MARKDOWN_TARGETS.finditer(value)]
+    # And the links as Markdown makes them (markdown_safety): a reference definition in a quote
+    # or a list item, or a target split by a tab or a line break, escapes the pattern above.
+    unsafe = [t for t in typed if not safe_link(t)] + unsafe_links(value)
+    if unsafe:
+        raise _problem(
+            f"expected a link to an https:, mailto: or tel: address or to a page of this "
+            f"site, found {_shown(unsafe[0])}"
+        )
     return MarkdownText(value)
 
 
@@ -143,10 +148,11 @@ def _email(value: str) -> str:
 
 
 def _web_address(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme != "https" or "." not in parts.netloc or " " in value:
-        raise _problem(f"expected a web address starting with https://, found {_shown(value)}")
-    return value
+    # Never kept as typed: parsed and rebuilt (addresses.py), so it is safe in any attribute.
+    try:
+        return rebuilt_web_address(value)
+    except UnusableAddress as unusable:
+        raise _problem(str(unusable)) from None
 
 
 def _postcode(value: str) -> str:
@@ -188,11 +194,27 @@ def _colour_for_white_text(value: str) -> str:
     return value
 
 
-def _text_type(*validators, **schema):
+def _characters(multiline: bool):
+    """The characters every text may hold (textchars), checked after the field's own rules so
+    those keep their wording."""
+
+    def check(value: str) -> str:
+        problem = character_problem(value, multiline)
+        if problem is not None:
+            raise _problem(problem)
+        return value
+
+    return check
+
+
+def _text_type(*validators, multiline: bool = False, **schema):
+    """A kind of text: its own rules, then the characters any text may hold. ``multiline``: a
+    paragraph or more, where a tab or a line break may be."""
     return Annotated[
         str,
         BeforeValidator(_not_yaml_surprise),
         *(AfterValidator(v) for v in validators),
+        AfterValidator(_characters(multiline)),
         Field(json_schema_extra=schema or None),
     ]
 
@@ -210,16 +232,31 @@ def _at_most(limit: int, what: str):
     return check
 
 
+def _number_at_most(most: int, what: str):
+    """A whole number with an upper bound (bounds), for a number that drives a loop or a date."""
+
+    def check(value: int) -> int:
+        problem = at_most_problem(value, most, what)
+        if problem is not None:
+            raise _problem(problem)
+        return value
+
+    return Annotated[int, AfterValidator(check), Field(json_schema_extra={"maximum": most})]
+
+
 # A paragraph, a name or title, and a Markdown field of a few paragraphs. The longest in the
 # shipped content (December 2026): 848, 104 and 342 characters.
 TEXT_LIMIT, NAME_LIMIT, MARKDOWN_LIMIT = 1_500, 150, 5_000
-Text = _text_type(_at_most(TEXT_LIMIT, "a paragraph"), _plain_text, maxLength=TEXT_LIMIT)
+Text = _text_type(
+    _at_most(TEXT_LIMIT, "a paragraph"), _plain_text, multiline=True, maxLength=TEXT_LIMIT
+)
 Name = _text_type(_at_most(NAME_LIMIT, "a name or a title"), _plain_text, maxLength=NAME_LIMIT)
 Markdown = Annotated[
     str,
     BeforeValidator(_not_yaml_surprise),
     AfterValidator(_at_most(MARKDOWN_LIMIT, "a few paragraphs")),
     AfterValidator(_markdown_text),
+    AfterValidator(_characters(multiline=True)),
     Field(json_schema_extra={"format": "markdown", "maxLength": MARKDOWN_LIMIT}),
 ]
 RecordId = _text_type(_record_id, pattern=_ID.pattern)
@@ -635,12 +672,21 @@ class Period(Record):
     """A length of time after an event: '2 months from the decision letter being sent'."""
 
     counts_from: EventId
-    length: int = Field(ge=0)
+    # Before length, so that length's bound (bounds.MAX_PERIOD) knows its unit.
     unit: TimeUnit
+    length: int = Field(ge=0, json_schema_extra={"maximum": max(MAX_PERIOD.values())})
     # "after" the event (its day is not counted: within 2 months after the letter was sent), or
     # "starting-with" it (its day is day one, so the period ends a day sooner: Equality Act
     # 2010, Schedule 17, paragraph 4, "6 months starting with the date of the conduct").
     counting: Literal["after", "starting-with"] = "after"
+
+    @field_validator("length")
+    @classmethod
+    def _at_most_three_years(cls, length: int, info: ValidationInfo) -> int:
+        problem = period_problem(length, info.data.get("unit", ""))
+        if problem is not None:
+            raise _problem(problem)
+        return length
 
 
 class TimeRule(Record):
@@ -854,7 +900,7 @@ class Route(Record):
     name: Name
     # Where the route sits on the "Ways to sort out a disagreement" page, and in what order.
     group: Literal["informal", "formal", "appeal", "complaint", "legal", "signpost"]
-    order: int
+    order: _number_at_most(MAX_ROUTE_ORDER, "where the route sits among the others")
     summary: Text
     who_can_use: Text
     covers: Text
@@ -977,7 +1023,7 @@ class RouteFinder(Record):
     record_kind: ClassVar[str] = "route finder"
     start: RecordId
     # The most pages the finder may generate (one per path through the questions).
-    page_budget: int
+    page_budget: _number_at_most(MAX_PAGE_BUDGET, "each page is built and checked")
     young_people: YoungPeopleNote
     questions: list[Question] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)

@@ -345,9 +345,10 @@ def test_an_outcome_shows_each_contact_and_form_once_and_links_cards_to_cases(en
     ["[x](javascript:alert(1))", "[x](JAVASCRIPT:alert(1))", "<https://ok.example> ![i](x.png)"],
 )
 def test_markdown_output_never_carries_an_unsafe_link_or_an_image(text):
-    # The loader refuses these; the renderer refuses them too if one ever gets past it.
-    with pytest.raises(ValueError, match="unsafe"):
-        render_markdown(MarkdownText(text))
+    # The loader refuses these; if one ever got past it, the sanitiser drops it from the page
+    # (and the build goes on: tests/test_content_safety.py has every link form).
+    html = render_markdown(MarkdownText(text))
+    assert "javascript" not in html.lower() and "<img" not in html and "src=" not in html
 
 
 def test_markdown_keeps_safe_links():

@@ -7,6 +7,7 @@ file:line message."""
 
 from __future__ import annotations
 
+from policy_probe import RECORD_VIOLATIONS
 from variant import PAYLOADS
 
 from macros.content import load_content
@@ -36,6 +37,7 @@ def test_no_payload_runs_or_loads_anything_and_each_shows_as_text(browser, varia
     problems, shown = [], set()
     with serve(injected_site) as base:
         context = new_context(browser, offsite, viewport={"width": 1280, "height": 800})
+        context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
         page.on(
             "dialog",
@@ -47,6 +49,8 @@ def test_no_payload_runs_or_loads_anything_and_each_shows_as_text(browser, varia
                 found = page.evaluate(_ACTIVE_JS)
                 problems += [f"{url}: event handler {h}" for h in found["handlers"]]
                 problems += [f"{url}: link {link}" for link in found["links"]]
+                # Escaping alone stops every payload: the policy never has to (tests/test_csp.py).
+                problems += [f"{url}: {v}" for v in page.evaluate("window.__violations")]
                 shown |= {p for p in PAYLOADS if p in found["text"]}
                 if "1337" in found["text"]:
                     problems.append(f"{url}: {{{{ 7 * 191 }}}} was run as a template")
