@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import did_you_mean
-from .records import Fits, Outcome, Question, Route, RouteFinder, Situation, TimeLimit
+from .records import (
+    Fits,
+    Outcome,
+    OutcomeRoute,
+    Question,
+    Route,
+    RouteFinder,
+    Situation,
+    TimeLimit,
+)
 from .urls import FINDER_ROOT
 
 
@@ -55,6 +64,17 @@ def graph_problems(
     question and outcome can be reached; there are no loops; outcomes name existing routes;
     and the pages the finder makes stay within ``page_budget``.
     """
+    problems = _edge_problems(finder, route_ids, routes_folder)
+    if problems:
+        return problems  # the checks below need a graph whose edges all lead somewhere
+    return _shape_problems(finder)
+
+
+def _edge_problems(
+    finder: RouteFinder, route_ids: list[str], routes_folder: str
+) -> list[tuple[tuple, str]]:
+    """Ids that lead nowhere: an outcome's id that is a question's too, an outcome's unknown
+    route, an unknown start, an option's unknown ``next``."""
     problems: list[tuple[tuple, str]] = []
     questions = {q.id: q for q in finder.questions}
     outcomes = {o.id: o for o in finder.outcomes}
@@ -95,34 +115,21 @@ def graph_problems(
                         f"{did_you_mean(option.next, node_ids)}, found {option.next!r}",
                     )
                 )
-    if problems:
-        return problems  # the checks below need a graph whose edges all lead somewhere
+    return problems
 
+
+def _shape_problems(finder: RouteFinder) -> list[tuple[tuple, str]]:
+    """Faults of a graph whose edges all lead somewhere: loops, questions and outcomes no path
+    reaches, and more pages than the budget (counted only without loops)."""
     loops = _loops(finder)
-    for (q_index, o_index), cycle in loops.items():
-        problems.append(
-            (
-                ("questions", q_index, "options", o_index, "next"),
-                f"this makes a loop ({' → '.join(cycle)}): answers must always move forward",
-            )
+    problems: list[tuple[tuple, str]] = [
+        (
+            ("questions", q_index, "options", o_index, "next"),
+            f"this makes a loop ({' → '.join(cycle)}): answers must always move forward",
         )
-    reachable = _reachable(finder)
-    for index, question in enumerate(finder.questions):
-        if question.id not in reachable:
-            problems.append(
-                (
-                    ("questions", index, "id"),
-                    f"question {question.id!r} cannot be reached from the start",
-                )
-            )
-    for index, outcome in enumerate(finder.outcomes):
-        if outcome.id not in reachable:
-            problems.append(
-                (
-                    ("outcomes", index, "id"),
-                    f"outcome {outcome.id!r} cannot be reached from the start",
-                )
-            )
+        for (q_index, o_index), cycle in loops.items()
+    ]
+    problems += _unreachable_problems(finder)
     if not loops:
         pages = count_pages(finder)
         if pages > finder.page_budget:
@@ -134,6 +141,27 @@ def graph_problems(
                     "or raise the budget",
                 )
             )
+    return problems
+
+
+def _unreachable_problems(finder: RouteFinder) -> list[tuple[tuple, str]]:
+    reachable = _reachable(finder)
+    problems: list[tuple[tuple, str]] = [
+        (
+            ("questions", index, "id"),
+            f"question {question.id!r} cannot be reached from the start",
+        )
+        for index, question in enumerate(finder.questions)
+        if question.id not in reachable
+    ]
+    problems += [
+        (
+            ("outcomes", index, "id"),
+            f"outcome {outcome.id!r} cannot be reached from the start",
+        )
+        for index, outcome in enumerate(finder.outcomes)
+        if outcome.id not in reachable
+    ]
     return problems
 
 
@@ -183,80 +211,101 @@ def outcome_problems(
     """
     problems: list[tuple[tuple, str]] = []
     for index, outcome in enumerate(finder.outcomes):
-        situation = outcome.situation
-        shown_limits: list[tuple[tuple, str]] = []
-        seen_cards: dict[tuple[str, str | None], int] = {}
-        for r_index, fit in enumerate(outcome.routes):
-            loc = ("outcomes", index, "routes", r_index)
-            route = routes.get(fit.route)
-            if route is None:
-                continue  # graph_problems reports an unknown route
-            if (fit.route, fit.case) in seen_cards:
-                problems.append(
-                    (
-                        (*loc, "route"),
-                        f"route {fit.route!r}"
-                        + (f" case {fit.case!r}" if fit.case else "")
-                        + f" is already listed as route {seen_cards[(fit.route, fit.case)] + 1}",
-                    )
+        problems += _one_outcome_problems(index, outcome, routes, time_limits)
+    return problems
+
+
+def _one_outcome_problems(
+    index: int, outcome: Outcome, routes: dict[str, Route], time_limits: dict[str, TimeLimit]
+) -> list[tuple[tuple, str]]:
+    """The problems of the outcome at ``index``: its route cards, then the time limits shown."""
+    situation = outcome.situation
+    problems: list[tuple[tuple, str]] = []
+    shown_limits: list[tuple[tuple, str]] = []
+    seen_cards: dict[tuple[str, str | None], int] = {}
+    for r_index, fit in enumerate(outcome.routes):
+        loc = ("outcomes", index, "routes", r_index)
+        route = routes.get(fit.route)
+        if route is None:
+            continue  # graph_problems reports an unknown route
+        if (fit.route, fit.case) in seen_cards:
+            problems.append(
+                (
+                    (*loc, "route"),
+                    f"route {fit.route!r}"
+                    + (f" case {fit.case!r}" if fit.case else "")
+                    + f" is already listed as route {seen_cards[(fit.route, fit.case)] + 1}",
                 )
-            seen_cards.setdefault((fit.route, fit.case), r_index)
-            case_ids = [case.id for case in route.cases]
-            if case_ids and fit.case is None:
-                problems.append(
-                    (
-                        (*loc, "route"),
-                        f"route {fit.route!r} has cases, so expected a case: one of "
-                        f"{', '.join(case_ids)}; found none",
-                    )
-                )
-                continue
-            if not case_ids and fit.case is not None:
-                problems.append(
-                    (
-                        (*loc, "case"),
-                        f"route {fit.route!r} has no cases, found case {fit.case!r}: remove it",
-                    )
-                )
-                continue
-            if fit.case is not None and fit.case not in case_ids:
-                problems.append(
-                    (
-                        (*loc, "case"),
-                        f"expected a case of route {fit.route!r}"
-                        f"{did_you_mean(fit.case, case_ids)}, "
-                        f"one of: {', '.join(case_ids)}; found {fit.case!r}",
-                    )
-                )
-                continue
-            case = route.case(fit.case)
-            card_fits = True
-            for what, fits in (
-                (f"route {fit.route!r}", route.fits),
-                (f"route {fit.route!r} case {fit.case!r}", case.fits if case else Fits()),
-            ):
-                message = _misfit_message(what, fits, situation)
-                if message:
-                    card_fits = False
-                    problems.append(((*loc, "case" if case else "route"), message))
-                    break
-            if card_fits:  # a card that does not fit is one problem, not one per time limit
-                shown_limits += [
-                    (loc, limit)
-                    for limit in card_time_limits(route, fit.case, situation, time_limits)
-                ]
-        for d_index, limit_id in enumerate(outcome.deadlines):
-            if limit_id in time_limits:  # an unknown id is a reference error (content.py)
-                shown_limits.append((("outcomes", index, "deadlines", d_index), limit_id))
-        reported: set[str] = set()
-        for loc, limit_id in shown_limits:
-            limit = time_limits.get(limit_id)
-            if limit is None or limit_id in reported:
-                continue  # an unknown id is reported where the route or outcome names it
-            message = _misfit_message(f"time limit {limit_id!r}", limit.fits, situation)
-            if message:
-                reported.add(limit_id)
-                problems.append((loc, message))
+            )
+        seen_cards.setdefault((fit.route, fit.case), r_index)
+        card_problem = _case_problem(loc, fit, route) or _card_misfit(loc, fit, route, situation)
+        if card_problem is not None:
+            problems.append(card_problem)
+        else:  # a card that does not fit is one problem, not one per time limit
+            shown_limits += [
+                (loc, limit) for limit in card_time_limits(route, fit.case, situation, time_limits)
+            ]
+    for d_index, limit_id in enumerate(outcome.deadlines):
+        if limit_id in time_limits:  # an unknown id is a reference error (content.py)
+            shown_limits.append((("outcomes", index, "deadlines", d_index), limit_id))
+    return problems + _time_limit_misfits(shown_limits, situation, time_limits)
+
+
+def _case_problem(loc: tuple, fit: OutcomeRoute, route: Route) -> tuple[tuple, str] | None:
+    """A card's case that the route does not have: missing, where the route has cases; given,
+    where it has none; or not one of the route's cases."""
+    case_ids = [case.id for case in route.cases]
+    if case_ids and fit.case is None:
+        return (
+            (*loc, "route"),
+            f"route {fit.route!r} has cases, so expected a case: one of "
+            f"{', '.join(case_ids)}; found none",
+        )
+    if not case_ids and fit.case is not None:
+        return (
+            (*loc, "case"),
+            f"route {fit.route!r} has no cases, found case {fit.case!r}: remove it",
+        )
+    if fit.case is not None and fit.case not in case_ids:
+        return (
+            (*loc, "case"),
+            f"expected a case of route {fit.route!r}"
+            f"{did_you_mean(fit.case, case_ids)}, "
+            f"one of: {', '.join(case_ids)}; found {fit.case!r}",
+        )
+    return None
+
+
+def _card_misfit(
+    loc: tuple, fit: OutcomeRoute, route: Route, situation: Situation
+) -> tuple[tuple, str] | None:
+    """The first of the route and its case that does not fit the outcome's situation."""
+    case = route.case(fit.case)
+    for what, fits in (
+        (f"route {fit.route!r}", route.fits),
+        (f"route {fit.route!r} case {fit.case!r}", case.fits if case else Fits()),
+    ):
+        message = _misfit_message(what, fits, situation)
+        if message:
+            return ((*loc, "case" if case else "route"), message)
+    return None
+
+
+def _time_limit_misfits(
+    shown_limits: list[tuple[tuple, str]], situation: Situation, time_limits: dict[str, TimeLimit]
+) -> list[tuple[tuple, str]]:
+    """Each time limit shown on an outcome that does not fit its situation, once, where it is
+    first shown."""
+    problems: list[tuple[tuple, str]] = []
+    reported: set[str] = set()
+    for loc, limit_id in shown_limits:
+        limit = time_limits.get(limit_id)
+        if limit is None or limit_id in reported:
+            continue  # an unknown id is reported where the route or outcome names it
+        message = _misfit_message(f"time limit {limit_id!r}", limit.fits, situation)
+        if message:
+            reported.add(limit_id)
+            problems.append((loc, message))
     return problems
 
 

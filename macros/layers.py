@@ -138,72 +138,96 @@ def apply_change(
     not exist: the change is not applied) and warnings (the national value is no longer the one
     the change says it replaces: it is applied, and the council must check it still fits).
     """
-    changes_file, target_line = change.source, change.key_lines["target"]
     file_name, path = str(change["target"]).split(" ", 1)
+    where = f"{national_folder}/{file_name}"
+    found = _unknown_file_problem(file_name, documents, national_folder) or _found_target(
+        documents[file_name], path, where
+    )
+    if isinstance(found, str):
+        problem = ContentMessage(
+            change.source, change.key_lines["target"], record="change", problem=found
+        )
+        return [problem], []
+    parent, key, national = found
+    lines = parent.key_lines if isinstance(parent, LineDict) else parent.item_lines
+    national_at = f"{where}:{lines[key]}"
+    warnings = []
+    if plain(national) != plain(change.get("national")):
+        warnings.append(_national_value_changed(change, national_at, national))
+    _replace_value(parent, key, change)
+    return [], warnings
 
-    def error(problem: str) -> list[ContentMessage]:
-        return [ContentMessage(changes_file, target_line, record="change", problem=problem)]
 
+def _unknown_file_problem(
+    file_name: str, documents: dict[str, LineDict], national_folder: str
+) -> str | None:
+    """Why a change may not target this file: a council may not change it, or it is unknown."""
     if file_name in UNCHANGEABLE:
-        return error(UNCHANGEABLE[file_name]), []
+        return UNCHANGEABLE[file_name]
     if file_name not in documents:
         hint = did_you_mean(file_name, sorted(documents))
-        return error(
-            f"expected a national file in {national_folder}/{hint}, found {file_name!r}"
-        ), []
-    node: object = documents[file_name]
-    where = f"{national_folder}/{file_name}"
+        return f"expected a national file in {national_folder}/{hint}, found {file_name!r}"
+    return None
+
+
+def _found_target(
+    document: LineDict, path: str, where: str
+) -> tuple[LineDict | LineList, str | int, object] | str:
+    """(the map or list that holds the target, its key or index, the national value there), or
+    why the target does not exist. ``path`` is field names and list items' ids, with dots."""
+    node: object = document
     parts = path.split(".")
     parent, key = None, None
     for depth, part in enumerate(parts):
         so_far = ".".join(parts[:depth]) or "the top level"
         if isinstance(node, LineDict):
             if part not in node:
-                return error(
+                return (
                     f"the target does not exist: {where} has no field {part!r} in {so_far}"
                     f"{did_you_mean(part, list(node))}"
-                ), []
+                )
             parent, key, node = node, part, node[part]
         elif isinstance(node, LineList):
             ids = [item.get("id") for item in node if isinstance(item, LineDict)]
             if part not in ids:
                 known = [str(i) for i in ids if i is not None]
-                return error(
+                return (
                     f"the target does not exist: {where} has no item with id {part!r} in "
                     f"{so_far}{did_you_mean(part, known)}"
-                ), []
+                )
             index = ids.index(part)
             parent, key, node = node, index, node[index]
         else:
-            return error(
+            return (
                 f"the target does not exist: {so_far} in {where} is a single value, with no "
                 f"{part!r} inside it"
-            ), []
-    if isinstance(parent, LineDict):
-        national_line = parent.key_lines[key]
-    else:
-        national_line = parent.item_lines[key]
-    warnings = []
-    if plain(node) != plain(change.get("national")):
-        warnings.append(
-            ContentMessage(
-                changes_file,
-                change.key_lines["national"],
-                record="change",
-                field="national",
-                problem=(
-                    "the national value changed since this change was written: check it still "
-                    f"fits. {where}:{national_line} now has {shown(node)}; this change was "
-                    f"written for {shown(change.get('national'))}"
-                ),
             )
-        )
+    return parent, key, node
+
+
+def _national_value_changed(change: LineDict, national_at: str, national: object) -> ContentMessage:
+    """The warning for a change written for a national value that has changed since."""
+    return ContentMessage(
+        change.source,
+        change.key_lines["national"],
+        record="change",
+        field="national",
+        problem=(
+            "the national value changed since this change was written: check it still "
+            f"fits. {national_at} now has {shown(national)}; this change was "
+            f"written for {shown(change.get('national'))}"
+        ),
+    )
+
+
+def _replace_value(parent: LineDict | LineList, key: str | int, change: LineDict) -> None:
+    """Put the change's value at ``key``, with its line and file, and its text as written."""
     value, value_line = change["value"], change.key_lines["value"]
     raw = change.raw.get("value")
     if isinstance(parent, LineDict):
         parent[key] = value
         parent.key_lines[key] = value_line
-        parent.key_sources[key] = changes_file
+        parent.key_sources[key] = change.source
         if raw is None:
             parent.raw.pop(key, None)
         else:
@@ -211,9 +235,8 @@ def apply_change(
     else:
         parent[key] = value
         parent.item_lines[key] = value_line
-        parent.item_sources[key] = changes_file
+        parent.item_sources[key] = change.source
         parent.raw[key] = raw
-    return [], warnings
 
 
 # --- Roles: national content names local services by role; each council binds them. ---

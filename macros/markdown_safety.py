@@ -7,7 +7,7 @@ entities), so no pattern over the source can find every link. Both the loader's 
 page therefore read the links Markdown actually made:
 
 - ``unsafe_links`` lists the targets the allow-list refuses, so the loader can name the file
-  and line at `make check` (records.py);
+  and line at `make check` (records/fields.py);
 - ``sanitised_html`` is the only way Markdown reaches a page (components.render_markdown): nh3
   (the Ammonia sanitiser) keeps the allowed tags and attributes and drops every other one, and
   every link target the allow-list refuses, so whatever the loader missed cannot run.

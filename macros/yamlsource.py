@@ -198,67 +198,88 @@ for _loader_class in filter(None, (_LineLoader, _FastLineLoader)):
 def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
     """Read ``path``; never raises for bad content, only records problems."""
     result = LoadedFile(path=path, display_name=display_name)
+    text = _checked_text(path, display_name, result.problems)
+    if text is None:
+        return result
+    return _parsed(text, result)
+
+
+def _checked_text(path: Path, display_name: str, problems: list[ContentMessage]) -> str | None:
+    """The file's text, or None after adding to ``problems`` the one problem that stops it being
+    parsed: not a regular file, too big, not UTF-8, empty, a control character, too deep."""
+    problem = _file_problem(path, display_name)
+    if problem is None:
+        raw_bytes = path.read_bytes()
+        try:
+            text = raw_bytes.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problem = _not_utf8_problem(raw_bytes, error, display_name)
+        else:
+            problem = _text_problem(text, display_name)
+    if problem is not None:
+        problems.append(problem)
+        return None
+    return text
+
+
+def _file_problem(path: Path, display_name: str) -> ContentMessage | None:
+    """Why the file is not read at all: it is not a regular file, or it is too big."""
     not_regular = not_regular_reason(path)
     if not_regular is not None:
         # A device or a pipe: reading /dev/zero would never end.
-        result.problems.append(ContentMessage(display_name, 0, problem=not_regular))
-        return result
+        return ContentMessage(display_name, 0, problem=not_regular)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        result.problems.append(
-            ContentMessage(
-                display_name,
-                0,
-                problem=f"the file is {size / (1024 * 1024):.1f} MB, more than the "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB a content file may be: is it the right "
-                "file? Split it or shorten it",
-            )
+        return ContentMessage(
+            display_name,
+            0,
+            problem=f"the file is {size / (1024 * 1024):.1f} MB, more than the "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB a content file may be: is it the right "
+            "file? Split it or shorten it",
         )
-        return result
-    raw_bytes = path.read_bytes()
-    try:
-        text = raw_bytes.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw_bytes[: error.start].count(b"\n") + 1
-        result.problems.append(
-            ContentMessage(
-                display_name,
-                line,
-                problem=(
-                    f"the file is not saved as UTF-8 text (byte {raw_bytes[error.start]:#04x} "
-                    "cannot be read): save it again as UTF-8"
-                ),
-            )
-        )
-        return result
+    return None
+
+
+def _not_utf8_problem(
+    raw_bytes: bytes, error: UnicodeDecodeError, display_name: str
+) -> ContentMessage:
+    line = raw_bytes[: error.start].count(b"\n") + 1
+    return ContentMessage(
+        display_name,
+        line,
+        problem=(
+            f"the file is not saved as UTF-8 text (byte {raw_bytes[error.start]:#04x} "
+            "cannot be read): save it again as UTF-8"
+        ),
+    )
+
+
+def _text_problem(text: str, display_name: str) -> ContentMessage | None:
+    """Why the text is not parsed: it is empty, holds a control character, or is too deep or
+    too big for the parser (yamllimits)."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        result.problems.append(
-            ContentMessage(
-                display_name, 1, problem="the file is empty: expected content, found nothing"
-            )
+        return ContentMessage(
+            display_name, 1, problem="the file is empty: expected content, found nothing"
         )
-        return result
     control = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if control:
         before = text[: control.start()]
-        result.problems.append(
-            ContentMessage(
-                display_name,
-                before.count("\n") + 1,
-                column=control.start() - (before.rfind("\n") + 1) + 1,
-                problem=f"a control character (U+{ord(control.group()):04X}) that YAML does not "
-                "allow: delete it (it may have come from copying text from another program)",
-            )
+        return ContentMessage(
+            display_name,
+            before.count("\n") + 1,
+            column=control.start() - (before.rfind("\n") + 1) + 1,
+            problem=f"a control character (U+{ord(control.group()):04X}) that YAML does not "
+            "allow: delete it (it may have come from copying text from another program)",
         )
-        return result
-    too_big = structure_problem(text, display_name)
-    if too_big is not None:
-        result.problems.append(too_big)
-        return result
+    return structure_problem(text, display_name)
+
+
+def _parsed(text: str, result: LoadedFile) -> LoadedFile:
+    """``result`` with the text's data and the loader's problems, or its syntax error."""
     if _FastLineLoader is not None:
-        fast_loader = _FastLineLoader(text, display_name)
+        fast_loader = _FastLineLoader(text, result.display_name)
         try:
             result.data = fast_loader.get_single_data()
             result.problems.extend(fast_loader.problems)
@@ -267,32 +288,32 @@ def load_yaml_file(path: Path, display_name: str) -> LoadedFile:
             pass  # read it again below, for PyYAML's wording and position of the error
         finally:
             fast_loader.dispose()
-    loader = _LineLoader(text, display_name)
+    loader = _LineLoader(text, result.display_name)
     try:
         result.data = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        if "mapping values are not allowed" in problem:
-            problem += " (is there a colon in some text? Put that text in quotes)"
-        result.problems.append(
-            ContentMessage(
-                display_name,
-                mark.line + 1 if mark else 1,
-                column=mark.column + 1 if mark else 0,
-                problem=f"this is not valid YAML: {problem}",
-            )
-        )
-        return result
     except yaml.YAMLError as error:
-        result.problems.append(
-            ContentMessage(display_name, 1, problem=f"this is not valid YAML: {error}")
-        )
+        result.problems.append(_syntax_problem(error, result.display_name))
         return result
     finally:
         loader.dispose()
     result.problems.extend(loader.problems)
     return _none_is_empty(result)
+
+
+def _syntax_problem(error: yaml.YAMLError, display_name: str) -> ContentMessage:
+    """PyYAML's syntax error, at its line and column where it has them."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return ContentMessage(display_name, 1, problem=f"this is not valid YAML: {error}")
+    mark = error.problem_mark or error.context_mark
+    problem = " ".join(part for part in (error.context, error.problem) if part)
+    if "mapping values are not allowed" in problem:
+        problem += " (is there a colon in some text? Put that text in quotes)"
+    return ContentMessage(
+        display_name,
+        mark.line + 1 if mark else 1,
+        column=mark.column + 1 if mark else 0,
+        problem=f"this is not valid YAML: {problem}",
+    )
 
 
 def _none_is_empty(result: LoadedFile) -> LoadedFile:
