@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 from .components import make_environment
-from .content import LoadedContent, display_folder, load_content, national_folder_for
+from .content import LoadedContent, load_content
+from .content.files import display_folder, national_folder_for
 from .contradictions import outcome_contradictions
 from .errors import ContentErrors
 from .urls import docs_addresses

@@ -6,7 +6,7 @@ another, the file cut short, random bytes put in, a value replaced by another ty
 YAML escapes that write control characters, bidirectional controls or only invisible
 characters, or by a number of up to 6,000 digits, and a time limit's period made up to a
 billion days, weeks, months, working or school days long. Each case checks the changed file on
-its own (macros.content.check_file, a few milliseconds); every twentieth case loads the whole
+its own (macros.content.files.check_file, a few milliseconds); every twentieth case loads the whole
 folder, references and all, and when it loads, works out every time limit from the first and
 last dates the deadline page covers, as the build does (a period too long once passed `make
 check` and hung the build). A case that runs for more than 20 seconds fails as a hang. `make
@@ -28,7 +28,8 @@ from conftest import PROJECT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.content import check_file, load_content
+from macros.content import load_content
+from macros.content.files import check_file
 from macros.deadlines import lookup_range, work_out
 from macros.errors import ContentErrors
 

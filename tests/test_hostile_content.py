@@ -15,9 +15,10 @@ import pytest
 from conftest import SHIPPED
 from pydantic import AfterValidator, TypeAdapter, ValidationError
 
-import macros.content
+import macros.content.files
 from macros import records
-from macros.content import check_file, load_content
+from macros.content import load_content
+from macros.content.files import check_file
 from macros.errors import ContentErrors
 from macros.layers import ChangedTargets
 from macros.textchars import character_problem
@@ -33,9 +34,9 @@ def test_a_link_out_of_the_folder_is_refused_without_reading_it(content_copy, mo
     providers.unlink()
     providers.symlink_to(secret)
     read = []
-    real_load = macros.content.load_yaml_file
+    real_load = macros.content.files.load_yaml_file
     monkeypatch.setattr(
-        macros.content,
+        macros.content.files,
         "load_yaml_file",
         lambda path, shown: read.append(path) or real_load(path, shown),
     )

@@ -63,12 +63,27 @@ def inject(value, key=None):
     if isinstance(value, str) and key in TEXT_KEYS:
         if key not in NAME_KEYS:
             return " ".join([value, *PAYLOADS])
-        # A name holds as many payloads as fit its length limit (records.NAME_LIMIT).
-        for payload in PAYLOADS:
-            if len(value) + 1 + len(payload) <= NAME_LIMIT:
-                value = f"{value} {payload}"
-        return value
+        return name_with_payloads(value, PAYLOADS)
     return value
+
+
+def name_with_payloads(name: str, payloads: list[str]) -> str:
+    """A name holds as many payloads as fit its length limit (records.NAME_LIMIT)."""
+    for payload in payloads:
+        if len(name) + 1 + len(payload) <= NAME_LIMIT:
+            name = f"{name} {payload}"
+    return name
+
+
+def without_digits_in_time_limit_names(data: dict) -> None:
+    """A time limit's name has no number in it (make check's wording check): each holds the
+    payloads without digits instead, as a name holds only the payloads that fit it."""
+    without_digits = [p for p in PAYLOADS if not any(character.isdigit() for character in p)]
+    for limit in data.get("time_limits", []):
+        name = limit["name"]
+        for payload in PAYLOADS:
+            name = name.replace(f" {payload}", "")
+        limit["name"] = name_with_payloads(name, without_digits)
 
 
 def make_variant_content(content: Path, council: Path, target: Path) -> None:
@@ -84,6 +99,8 @@ def make_variant_content(content: Path, council: Path, target: Path) -> None:
     providers.write_text(text.replace(*RENAMED_PROVIDER), encoding="utf-8")
     for path in sorted([*target.rglob("*.yml"), *(content / "national").rglob("*.yml")]):
         data = inject(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if path.name == "time-limits.yml":
+            without_digits_in_time_limit_names(data)
         if path.name == "site.yml":
             data["council"]["name"] = COUNCIL_NAME
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
