@@ -19,8 +19,8 @@ from .errors import ContentErrors, warnings_log
 from .fragments import HeldFragments
 from .page_macros import ARGUMENT_MACROS, page_macros
 from .pdfs import PdfToolsMissing
-from .site_outputs import BadBuildDate, build_date, logo_in_site, prepare_build
-from .urls import docs_addresses
+from .site_outputs import BadBuildDate, build_date, prepare_build
+from .urls import docs_addresses, logo_in_site
 
 # Set by the hooks while `mkdocs serve` previews the site (mkdocs_hooks.on_startup).
 SERVING = "SEND_SERVING"
@@ -71,7 +71,7 @@ def define_env(env) -> None:
     except PdfToolsMissing as missing:
         raise PluginError(f"Cannot build the form PDFs: {missing}") from None
     config["site_name"] = build.theme["site_name"]
-    config["theme"]["logo"] = logo_in_site(build.logo_source)
+    config["theme"]["logo"] = logo_in_site(build.logo_source.suffix)
     # The hooks (mkdocs_hooks.py) take the build from here.
     env.variables["site_build"] = build
     env.variables["content_errors"] = content_errors
@@ -79,7 +79,9 @@ def define_env(env) -> None:
     # Pages reach content only through them (no content variable): Markdown sees a stand-in for
     # each one's HTML, which mkdocs_hooks.on_page_content puts back (fragments.py).
     here, nav = (lambda: env.page.url), config["nav"] or []
-    macros = page_macros(build.content, build.templates, build.pdfs, here, nav, build.built_on)
+    macros = page_macros(
+        build.content, build.templates, build.pdfs, here, nav, build.built_on, config["docs_dir"]
+    )
     fragments = env.variables["held_fragments"] = HeldFragments()
     for name, function in fragments.held_macros(macros, ARGUMENT_MACROS).items():
         env.macro(function, name)

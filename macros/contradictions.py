@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .content import Content
 from .finder import finder_pages
-from .pages import finder_page
 from .pdfs import BuiltPdf
 from .records import Outcome
+from .views.finder import finder_page
 
 # A step that sends the family to a mediation adviser (before an appeal).
 _CONTACT_ADVISER = re.compile(r"\bcontact (?:a|the) mediation adviser", re.IGNORECASE)

@@ -17,22 +17,22 @@ from .deadlines import (
     work_out,
 )
 from .records import Calculation
-from .urls import SENDIASS_PAGE, relative_url
-
-DEADLINES_PAGE = "deadlines/"
-DATES_LIST_PAGE = "deadlines/by-date/"
-LOOKUP_FILE = "deadlines/lookup.json"
-
-
-def calculation_anchor(calculation_id: str) -> str:
-    return f"work-out-{calculation_id}"
+from .urls import (
+    DATES_LIST_PAGE,
+    DEADLINES_PAGE,
+    LOOKUP_FILE,
+    SENDIASS_PAGE,
+    anchored_url,
+    calculation_anchor,
+    relative_file_url,
+    relative_url,
+)
 
 
 def calculator_links(content: Content, shown: list[str], from_url: str) -> dict[str, str]:
     """{time limit id: link to the deadline page's form that works it out}, for a list of time
     limits shown in this order on the page at ``from_url``: one link for each form, beside the
     last time limit it works out there (the appeal, after the step that comes before it)."""
-    page = relative_url(from_url, DEADLINES_PAGE)
     calculation_of = {
         limit_id: calculation.id
         for calculation in reversed(content.calculations.values())
@@ -40,7 +40,7 @@ def calculator_links(content: Content, shown: list[str], from_url: str) -> dict[
     }
     last_shown = {calculation_of[t]: t for t in shown if t in calculation_of}
     return {
-        limit_id: f"{page}#{calculation_anchor(calculation_id)}"
+        limit_id: anchored_url(from_url, DEADLINES_PAGE, calculation_anchor(calculation_id))
         for calculation_id, limit_id in last_shown.items()
     }
 
@@ -96,8 +96,7 @@ def calculator_view(content: Content, built_on: date, from_url: str) -> dict:
         "built_on": built_on,
         "first": first,
         "last": last,
-        "lookup_url": relative_url(from_url, DEADLINES_PAGE).removeprefix("./")
-        + LOOKUP_FILE.rsplit("/", 1)[1],
+        "lookup_url": relative_file_url(from_url, LOOKUP_FILE),
         "dates_list_url": relative_url(from_url, DATES_LIST_PAGE),
         "sendiass_url": relative_url(from_url, SENDIASS_PAGE),
     }

@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin
 
+from .markers import CONTENT_END, CONTENT_START
 from .urls import ALL_ROUTES
 
-CONTENT_START = "<!-- sl-content-start -->"
-CONTENT_END = "<!-- sl-content-end -->"
 _ID_ATTRIBUTE = re.compile(r'\b(id|for)="([^"]+)"')
 _ID_LIST_ATTRIBUTE = re.compile(r'\b(aria-describedby|aria-labelledby)="([^"]+)"')
 _HREF = re.compile(r'\bhref="([^"]*)"')

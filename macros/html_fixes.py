@@ -6,6 +6,8 @@ import re
 from html import escape, unescape
 from urllib.parse import urljoin
 
+from .markers import CONTENT_START
+
 # Material writes these into every page outside any template block: two hidden checkboxes that
 # open its drawer and search, an empty label over the page, and a second skip link. Our header
 # replaces all of them, and they fail accessibility checkers (a label with no text, a control
@@ -44,9 +46,6 @@ def add_print_addresses(html: str, page_url: str) -> str:
         return f'<a data-print-href="{escape(address)}"{match.group(1)}href="{href}"'
 
     return _LINK.sub(add, html)
-
-
-CONTENT_START = "<!-- sl-content-start -->"
 
 
 def with_banner(html: str, banner: str) -> str:

@@ -12,6 +12,7 @@ import uuid
 
 from .content import Content
 from .records import DAYS, Organization, Route
+from .urls import route_url
 
 # Any fixed namespace will do: it only has to stay the same, so ids stay the same.
 _NAMESPACE = uuid.UUID("6f1c1b54-3d0e-4f5e-9b7a-2a8c5d9e4b10")
@@ -77,7 +78,7 @@ def _service(content: Content, route: Route, runner: str | None, contacts: list[
         "name": route.name,
         "description": route.summary,
         "status": "active",
-        "url": f"{content.site.council.site_address}routes/{route.id}/",
+        "url": content.site.council.site_address + route_url(route.id),
         "contacts": [_contact(council, service_id, key, content.provider(p)) for p in contacts],
         "schedules": [
             {
@@ -176,7 +177,7 @@ def route_json_ld(content: Content, route: Route) -> dict:
         "@type": "GovernmentService",
         "name": route.name,
         "description": route.summary,
-        "url": f"{content.site.council.site_address}routes/{route.id}/",
+        "url": content.site.council.site_address + route_url(route.id),
         "areaServed": content.site.council.name,
         "serviceOperator": {"@type": "GovernmentOrganization", "name": content.site.council.name},
     }

@@ -1,5 +1,6 @@
-"""What a build writes besides the pages, free of any site generator: the files (logo, form
-PDFs), the open data, and the whole guide with its PDF once every page is built."""
+"""What a build makes besides the pages' own content, free of any site generator: the files
+(logo, form PDFs), the open data, the deadline lookup, and the whole guide with its PDF, put
+together from every page's content before any page is written."""
 
 from __future__ import annotations
 
@@ -14,24 +15,42 @@ from markupsafe import Markup
 
 from .components import make_environment, render
 from .content import Content
-from .deadline_pages import LOOKUP_FILE
 from .deadlines import lookup_table
-from .guide import expand_order, guide_sections, without_unreferenced_ids
+from .form_pdfs import form_pdfs
+from .guide import expand_order, guide_sections
 from .html_fixes import add_print_addresses
 from .logo import published_logo
+from .markers import GUIDE_DOWNLOAD, GUIDE_SECTIONS, HOME_GUIDE_DOWNLOAD
 from .opendata import open_referral, services_page
-from .page_macros import GUIDE_MARKERS
-from .pages import all_generated_pages, form_pdfs, form_url, pdf_name, relative_url, route_url
-from .pdfs import build_pdf, file_size
-
-LOGO_IN_SITE = "assets/council-logo"
-GUIDE_PAGE = "guide/"
-GUIDE_PDF = "guide/whole-guide.pdf"
-# Open Referral UK data about the organisations and their services (routes).
-OPEN_DATA_FOLDER = "open-data"
+from .pdfs import BuiltPdf, build_pdf, file_size
+from .urls import (
+    GUIDE_PAGE,
+    GUIDE_PDF,
+    HOME_PAGE,
+    LOOKUP_FILE,
+    OPEN_DATA_SERVICES_FILE,
+    OPEN_REFERRAL_FILE,
+    form_pdf_file,
+    logo_in_site,
+    open_data_service_file,
+    relative_url,
+    route_url,
+)
+from .views.generated import all_generated_pages
+from .views.guide import guide_download, guide_pdf_html, guide_sections_view, guide_title
+from .views.page import GeneratedPage
 
 
 @dataclass(frozen=True)
+class WholeGuide:
+    """The whole guide, made once every page's content is known: its PDF (None while
+    previewing) and, by page address, what goes in place of each of the page's markers."""
+
+    pdf: BuiltPdf | None
+    fills: dict[str, dict[str, str]]
+
+
+@dataclass
 class SiteBuild:
     """One council's build, made once before any page: what the pages, the theme and the steps
     after the build need."""
@@ -41,8 +60,8 @@ class SiteBuild:
     pdfs: dict  # form id → kind → BuiltPdf
     pdf_cache: Path
     logo_source: Path
-    # Pages made from content: source address → (its Markdown stand-in, its finished HTML).
-    generated: dict[str, tuple[str, str]]
+    # Pages made from content, by address.
+    generated: dict[str, GeneratedPage]
     # What the theme's templates show: the council's name, colour, addresses, review date.
     theme: dict
     # The day of the build: the deadline pages work out dates from it.
@@ -50,6 +69,10 @@ class SiteBuild:
     # Each page's content as the site generator made it, by address, kept as each page is
     # made: the whole guide's sections come from here, not from the built files.
     page_content: dict[str, str] = field(default_factory=dict)
+    # Made from page_content once every page's content is known (assemble_guide).
+    whole_guide: WholeGuide | None = None
+    # The addresses of the pages whose markers have been filled (fill_guide).
+    filled: set[str] = field(default_factory=set)
 
 
 class BadBuildDate(ValueError):
@@ -71,6 +94,24 @@ def build_date(environ=os.environ) -> date:
         ) from None
 
 
+def theme_view(content: Content, templates) -> dict:
+    """What the theme's templates show on every page."""
+    site = content.site
+    return {
+        # Plain text: the theme's templates escape it where they write it (escaping it
+        # here too would show "&amp;" for an "&" in the council's name).
+        "site_name": Markup(templates.get_template("site_name.txt").render(council=site.council))
+        .unescape()
+        .strip(),
+        "name": site.council.name,
+        "local_offer_url": site.council.local_offer_url,
+        "colour": site.branding.colour,
+        "last_reviewed": site.last_reviewed,
+        # Printed pages show their full address: this plus the page's own address.
+        "site_address": site.council.site_address,
+    }
+
+
 def prepare_build(
     content: Content, content_dir: Path, pdf_cache: Path, built_on: date
 ) -> SiteBuild:
@@ -78,64 +119,45 @@ def prepare_build(
     that link to them show their sizes), then the pages made from content and what the theme
     shows. Raises pdfs.PdfToolsMissing when the PDF tools are not installed."""
     templates = make_environment()
-    site = content.site
     pdfs = form_pdfs(content, templates, pdf_cache)
     return SiteBuild(
         content=content,
         templates=templates,
         pdfs=pdfs,
         pdf_cache=pdf_cache,
-        logo_source=content_dir / site.branding.logo,
+        logo_source=content_dir / content.site.branding.logo,
         built_on=built_on,
-        generated={
-            page.src_uri: (page.markdown(), page.html)
-            for page in all_generated_pages(content, templates, pdfs)
-        },
-        theme={
-            # Plain text: the theme's templates escape it where they write it (escaping it
-            # here too would show "&amp;" for an "&" in the council's name).
-            "site_name": Markup(
-                templates.get_template("site_name.txt").render(council=site.council)
-            )
-            .unescape()
-            .strip(),
-            "name": site.council.name,
-            "local_offer_url": site.council.local_offer_url,
-            "colour": site.branding.colour,
-            "last_reviewed": site.last_reviewed,
-            # Printed pages show their full address: this plus the page's own address.
-            "site_address": site.council.site_address,
-        },
+        generated={page.url: page for page in all_generated_pages(content, templates, pdfs)},
+        theme=theme_view(content, templates),
     )
 
 
-def finish(build: SiteBuild, site_dir: Path, preview: bool) -> None:
-    """After every page is built: the files, the open data, then the whole guide."""
+def finish(build: SiteBuild, site_dir: Path) -> None:
+    """After every page is written: the files, the open data and the deadline lookup."""
     copy_files(site_dir, build.logo_source, build.pdfs)
     write_open_data(site_dir, build.content)
     write_deadline_lookup(site_dir, build.content, build.built_on)
-    assemble_guide(
-        site_dir, build.content, build.templates, build.pdf_cache, preview, build.page_content
-    )
+    guide = build.whole_guide
+    for url, markers in (guide.fills if guide else {}).items():
+        if url not in build.filled:
+            raise MissingMarker(f"{url or 'home'} page: {next(iter(markers))} is missing")
+    if guide and guide.pdf:
+        shutil.copyfile(guide.pdf.path, site_dir / GUIDE_PDF)
 
 
 class MissingMarker(Exception):
     """A page the whole guide fills in has lost its marker (a template changed)."""
 
 
-def logo_in_site(logo_source: Path) -> str:
-    return LOGO_IN_SITE + logo_source.suffix
-
-
 def copy_files(site_dir: Path, logo_source: Path, pdfs: dict) -> None:
     """The logo and the form PDFs are files, not pages: put them in the built site. The logo is
     never copied as it is: it is the file logo.published_logo makes (an SVG that can only draw,
     a PNG's pixels), which the loader has already checked it can make."""
-    logo_target = site_dir / logo_in_site(logo_source)
+    logo_target = site_dir / logo_in_site(logo_source.suffix)
     logo_target.parent.mkdir(parents=True, exist_ok=True)
     logo_target.write_bytes(published_logo(logo_source))
     copies = [
-        (built.path, form_url(form_id) + pdf_name(form_id, kind))
+        (built.path, form_pdf_file(form_id, kind))
         for form_id, kinds in pdfs.items()
         for kind, built in kinds.items()
     ]
@@ -156,91 +178,65 @@ def write_deadline_lookup(site_dir: Path, content: Content, built_on: date) -> N
 def write_open_data(site_dir: Path, content: Content) -> None:
     """The whole data set in one file, and the static endpoints a directory reads: the paged
     list of services and one file per service (README.md, "Open data")."""
-    folder = site_dir / OPEN_DATA_FOLDER
     data = open_referral(content)
     files = {
-        "openreferral-uk.json": data,
-        "services.json": services_page(data["services"]),
-        **{f"services/{service['id']}.json": service for service in data["services"]},
+        OPEN_REFERRAL_FILE: data,
+        OPEN_DATA_SERVICES_FILE: services_page(data["services"]),
+        **{open_data_service_file(service["id"]): service for service in data["services"]},
     }
     for name, value in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
+        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / name).write_text(json.dumps(value, indent=2) + "\n", encoding="utf-8")
 
 
-def guide_title(content: Content, templates) -> str:
-    """The whole guide's title as plain text, escaped where the templates write it (once)."""
-    council = content.site.council
-    return (
-        Markup(templates.get_template("guide_title.txt").render(council=council)).unescape().strip()
-    )
-
-
-def guide_pdf_html(content: Content, templates, sections: list) -> str:
-    """The HTML the whole guide's PDF is made from."""
-    site = content.site
-    return without_unreferenced_ids(
-        templates.get_template("guide_pdf.html").render(
-            title=guide_title(content, templates),
-            council=site.council,
-            site_url=site.council.site_address,
-            last_reviewed=site.last_reviewed,
-            sections=sections,
-        )
-    )
-
-
-def assemble_guide(
-    site_dir: Path,
-    content: Content,
-    templates,
-    pdf_cache: Path,
-    preview: bool,
-    page_content: dict[str, str],
-) -> None:
-    """Fill in the whole guide from each page's content, and build its PDF (cached).
+def assemble_guide(build: SiteBuild, preview: bool) -> WholeGuide:
+    """The whole guide from each page's content, once every page's content is known and before
+    any page is written: its sections, its PDF (cached) and what fills each marker.
 
     While previewing, the guide's PDF is not made: it takes seconds, and the preview must show
     an edit at once. A real build always makes it.
     """
-    site = content.site
+    content, templates = build.content, build.templates
+    site_address = content.site.council.site_address
     order = expand_order(content.guide_order, [route_url(r) for r in content.routes])
     # Each section's links print their addresses as on the page itself (html_fixes).
     pages = [
-        (url, add_print_addresses(page_content[url], site.council.site_address + url))
-        for url in order
+        (url, add_print_addresses(build.page_content[url], site_address + url)) for url in order
     ]
-    sections = guide_sections(pages, site.council.site_address)
+    sections = guide_sections(pages, site_address)
     title = guide_title(content, templates)
-    pdf_html = guide_pdf_html(content, templates, sections)
+    pdf = None
     if not preview:
-        built = build_pdf(pdf_html, pdf_cache, fillable=False, cache=pdf_cache)
-        shutil.copyfile(built.path, site_dir / GUIDE_PDF)
-
-    def download(from_url: str, web_url: str | None) -> str:
-        if preview:
-            return render(templates, "guide_download_preview.html")
-        return render(
-            templates,
-            "guide_download.html",
-            title=title,
-            url=relative_url(from_url, GUIDE_PAGE).removeprefix("./") + GUIDE_PDF.split("/")[-1],
-            size=file_size(built.size),
-            web_url=web_url,
-        )
-
-    fills = {
-        GUIDE_PAGE: {
-            GUIDE_MARKERS["download"]: download(GUIDE_PAGE, None),
-            GUIDE_MARKERS["sections"]: render(templates, "guide_sections.html", sections=sections),
+        pdf_html = guide_pdf_html(content, templates, sections)
+        pdf = build_pdf(pdf_html, build.pdf_cache, fillable=False, cache=build.pdf_cache)
+    size = file_size(pdf.size) if pdf else None
+    return WholeGuide(
+        pdf,
+        {
+            GUIDE_PAGE: {
+                GUIDE_DOWNLOAD: guide_download(templates, title, size, GUIDE_PAGE, None),
+                GUIDE_SECTIONS: render(
+                    templates, "guide_sections.html", **guide_sections_view(sections)
+                ),
+            },
+            HOME_PAGE: {
+                HOME_GUIDE_DOWNLOAD: guide_download(
+                    templates, title, size, HOME_PAGE, relative_url(HOME_PAGE, GUIDE_PAGE)
+                ),
+            },
         },
-        "": {GUIDE_MARKERS["home"]: download("", relative_url("", GUIDE_PAGE))},
-    }
-    for url, replacements in fills.items():
-        page = site_dir / url / "index.html"
-        html = page.read_text(encoding="utf-8")
-        for marker, replacement in replacements.items():
-            if marker not in html:
-                raise MissingMarker(f"{url or 'home'} page: {marker} is missing")
-            html = html.replace(marker, replacement, 1)
-        page.write_text(html, encoding="utf-8")
+    )
+
+
+def fill_guide(build: SiteBuild, url: str, html: str) -> str:
+    """A page's finished HTML with the whole guide's parts in place of its markers (the guide
+    page and the home page; any other page as it is)."""
+    fills = build.whole_guide.fills.get(url) if build.whole_guide else None
+    if fills is None:
+        return html
+    for marker, replacement in fills.items():
+        if marker not in html:
+            raise MissingMarker(f"{url or 'home'} page: {marker} is missing")
+        html = html.replace(marker, replacement, 1)
+    build.filled.add(url)
+    return html

@@ -1,0 +1,21 @@
+"""Every page made from content rather than written in docs/: one per route, one per form, one
+per path through the finder. Pure: content and the template environment in, pages out; the
+site generator's glue (mkdocs_hooks.py) only adds them to the build."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from ..content import Content
+from ..finder import finder_pages
+from .finder import finder_page
+from .forms import Pdfs, form_pages
+from .page import GeneratedPage
+from .routes import route_pages
+
+
+def all_generated_pages(
+    content: Content, templates: Environment, pdfs: Pdfs
+) -> list[GeneratedPage]:
+    finder = [finder_page(page, content, templates, pdfs) for page in finder_pages(content.finder)]
+    return route_pages(content, templates, pdfs) + form_pages(content, templates, pdfs) + finder
