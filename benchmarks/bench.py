@@ -10,14 +10,10 @@ quicker.
 
 from __future__ import annotations
 
-import json
-import math
 import os
 import platform
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,16 +25,16 @@ sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 sys.path.insert(0, str(PROJECT))
 
-from conftest import SHIPPED, copy_project  # noqa: E402
+from builds import copy_project  # noqa: E402
+from project_paths import SHIPPED  # noqa: E402
+from scale_bench import scale_benchmark, scale_lines  # noqa: E402
 from sitecheck.server import mkdocs_serve, seconds_until  # noqa: E402
-from synthetic import make_synthetic  # noqa: E402
+from timed_build import run_build  # noqa: E402
 
 from macros.guide import main_content  # noqa: E402
+from macros.markers import CONTENT_START  # noqa: E402
 
 RUNS = 5
-# Content sizes for the scale benchmark, as multiples of the shipped content.
-SCALES = tuple(int(n) for n in os.environ.get("BENCH_SCALES", "1 10 50").split())
-SCALE_RUNS = 3
 PLAIN_CONFIG = """site_name: Plain Material build of the same pages
 theme:
   name: material
@@ -55,38 +51,6 @@ PAGE_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Run:
-    seconds: float
-    peak_mb: float  # the build process's peak resident memory
-
-
-def run_build(project: Path, site: Path, preview: bool = False, content: Path | None = None) -> Run:
-    """One `mkdocs build --strict` in its own process: wall time and peak memory."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if preview:  # as make serve builds: without the whole-guide PDF (macros/mkdocs_hooks.py)
-        env["SEND_PREVIEW"] = "1"
-    env.pop("SEND_CONTENT", None)
-    if content is not None:
-        env["SEND_CONTENT"] = str(content)
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-            cwd=project,
-            env=env,
-            stdout=log,
-            stderr=log,
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            log.seek(0)
-            sys.exit(f"The build in {project} failed:\n{log.read().decode()[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
-
-
 def build(project: Path, site: Path, preview: bool = False) -> float:
     return run_build(project, site, preview).seconds
 
@@ -98,7 +62,7 @@ def plain_project(site: Path, target: Path) -> int:
     count = 0
     for page in site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
-        if "<!-- sl-content-start -->" not in html:
+        if CONTENT_START not in html:
             continue
         relative = page.parent.relative_to(site)
         markdown = target / "docs" / relative / "index.md"
@@ -212,144 +176,48 @@ def machine() -> str:
 
 
 @dataclass(frozen=True)
-class ScaleResult:
-    scale: int
-    records: dict[str, int]
-    pages: int
-    cold: Run  # a fresh project: every PDF made
-    cached: list[Run]  # the same project again: PDFs from the cache
-
-    @property
-    def cached_seconds(self) -> float:
-        return statistics.median(run.seconds for run in self.cached)
-
-
-def scale_benchmark(work: Path) -> tuple[list[ScaleResult], dict]:
-    """Build synthetic content at each size; profile the largest build with PDFs cached."""
-    results = []
-    for scale in SCALES:
-        project = copy_project(work / f"scale-{scale}")
-        content = work / f"content-{scale}"
-        records = make_synthetic(PROJECT / "content", content, scale)
-        cold_site = work / f"scale-{scale}-site"
-        cold = run_build(project, cold_site, content=content / SHIPPED)
-        pages = sum(1 for _ in cold_site.rglob("*.html"))
-        shutil.rmtree(cold_site)
-        cached = []
-        for n in range(SCALE_RUNS):
-            cached.append(
-                run_build(project, work / f"scale-{scale}-{n}", content=content / SHIPPED)
-            )
-            shutil.rmtree(work / f"scale-{scale}-{n}")
-        results.append(ScaleResult(scale, records, pages, cold, cached))
-        print(f"{scale}x: {pages} pages, {cold.seconds:.1f} s cold", file=sys.stderr)
-    largest = results[-1].scale
-    profiled = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT / "benchmarks" / "profile_build.py"),
-            "--project",
-            str(work / f"scale-{largest}"),
-            "--site",
-            str(work / "profiled-site"),
-        ],
-        env={
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "SEND_CONTENT": str(work / f"content-{largest}" / SHIPPED),
-        },
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return results, json.loads(profiled.stdout.splitlines()[-1])
+class Measurements:
+    cold: float  # a full build with no PDF cache
+    warm: list[float]  # full builds, PDFs cached
+    pages: int  # pages in the plain Material build
+    plain: list[float]  # plain Material builds of the same pages
+    edits: list[float]  # preview builds after a content edit, each a new process
+    served: list[float]  # from saving an edit to the page in `make serve`
+    serve_builds: list[float]  # the builds alone in `make serve`
+    weights: list[tuple[str, object, object]]
+    heights: dict[str, int]
+    scale_results: list
+    profile: dict
 
 
-def growth(results: list[ScaleResult], seconds) -> str:
-    """How time grows from the second-largest size to the largest: 1.0 is linear."""
-    if len(results) < 2:
-        return "not measured (one size only)"
-    small, large = results[-2], results[-1]
-    exponent = math.log(seconds(large) / seconds(small)) / math.log(large.scale / small.scale)
-    verdict = "no faster than linear" if exponent <= 1.0 else "faster than linear"
-    return (
-        f"{large.scale / small.scale:.0f}x the content ({small.scale}x to {large.scale}x) took "
-        f"{seconds(large) / seconds(small):.1f}x the time: growth exponent {exponent:.2f}, "
-        f"{verdict}"
-    )
+def measure(work: Path) -> Measurements:
+    """Every benchmark, in copies of the project in ``work``."""
+    project = copy_project(work / "project")
+    cold = build(project, work / "cold")  # no PDF cache yet
+    warm = [build(project, work / f"warm{n}") for n in range(RUNS)]
+    pages = plain_project(work / "warm0", work / "plain")
+    plain = [build(work / "plain", work / f"plain{n}") for n in range(RUNS)]
+    providers = project / "content" / SHIPPED / "providers.yml"
+    edits = []
+    for n in range(RUNS):
+        text = providers.read_text(encoding="utf-8")
+        providers.write_text(text.replace("Advice line", f"Advice line {n}", 1), encoding="utf-8")
+        edits.append(build(project, work / f"edit{n}", preview=True))
+        providers.write_text(text, encoding="utf-8")
+    served, serve_builds = serve_rebuilds(project)
+    weights = page_weights(work / "warm0")
+    heights = outcome_heights(work / "warm0")
+    scale_results, profile = scale_benchmark(work)
+    return Measurements(
+        cold, warm, pages, plain, edits, served, serve_builds, weights, heights,
+        scale_results, profile,
+    )  # fmt: skip
 
 
-def scale_lines(results: list[ScaleResult], profile: dict) -> list[str]:
-    lines = [
-        "## Scale",
-        "",
-        "Synthetic content made by `benchmarks/synthetic.py`: every provider, route, form,",
-        "question and outcome copied N times (the finder gets one more question to choose a",
-        "copy). Each size is built once in a fresh project, so every PDF is made, then "
-        f"{SCALE_RUNS} more",
-        "times with the PDFs cached (median). Peak memory is the build process's largest",
-        "resident set size.",
-        "",
-        "| Content | Providers | Routes | Forms | Questions | Outcomes | Pages | "
-        "Full build, PDFs made | Peak memory | Build, PDFs cached | Peak memory |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for result in results:
-        r = result.records
-        peak = max(run.peak_mb for run in result.cached)
-        lines.append(
-            f"| {result.scale}x | {r['providers']} | {r['routes']} | {r['forms']} | "
-            f"{r['questions']} | {r['outcomes']} | {result.pages} | {result.cold.seconds:.1f} s | "
-            f"{result.cold.peak_mb:.0f} MB | {result.cached_seconds:.1f} s | {peak:.0f} MB |"
-        )
-    lines += [
-        "",
-        f"- Full build: {growth(results, lambda r: r.cold.seconds)}.",
-        f"- Build with PDFs cached: {growth(results, lambda r: r.cached_seconds)}.",
-        "- Making the PDFs (the full build's time less the cached build's): "
-        f"{growth(results, lambda r: r.cold.seconds - r.cached_seconds)}.",
-        "",
-        f"### Where the time goes: the {results[-1].scale}x build with PDFs cached, profiled",
-        "",
-        "pyinstrument sampled the build every millisecond "
-        f"({profile['seconds']:.1f} s with the profiler running). Time",
-        "in the standard library counts against the code that called it.",
-        "",
-        "| Package | Seconds | Share |",
-        "| --- | --- | --- |",
-    ]
-    for package, seconds in profile["packages"]:
-        lines.append(f"| {package} | {seconds:.1f} | {seconds / profile['seconds']:.0%} |")
-    lines += ["", "| Function (with the code it calls in the standard library) | Seconds |"]
-    lines.append("| --- | --- |")
-    for function, seconds in profile["functions"]:
-        lines.append(f"| {function} | {seconds:.1f} |")
-    return lines + [""]
-
-
-def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        project = copy_project(work / "project")
-        cold = build(project, work / "cold")  # no PDF cache yet
-        warm = [build(project, work / f"warm{n}") for n in range(RUNS)]
-        pages = plain_project(work / "warm0", work / "plain")
-        plain = [build(work / "plain", work / f"plain{n}") for n in range(RUNS)]
-        providers = project / "content" / SHIPPED / "providers.yml"
-        edits = []
-        for n in range(RUNS):
-            text = providers.read_text(encoding="utf-8")
-            providers.write_text(
-                text.replace("Advice line", f"Advice line {n}", 1), encoding="utf-8"
-            )
-            edits.append(build(project, work / f"edit{n}", preview=True))
-            providers.write_text(text, encoding="utf-8")
-        served, serve_builds = serve_rebuilds(project)
-        weights = page_weights(work / "warm0")
-        heights = outcome_heights(work / "warm0")
-        scale_results, profile = scale_benchmark(work)
-    ratio = statistics.median(warm) / statistics.median(plain)
-    lines = [
+def build_lines(measured: Measurements) -> list[str]:
+    """BENCHMARKS.md's title and its build times."""
+    ratio = statistics.median(measured.warm) / statistics.median(measured.plain)
+    return [
         "# Benchmarks",
         "",
         f"Made by `make bench` on {time.strftime('%Y-%m-%d')}: {machine()}.",
@@ -360,17 +228,17 @@ def main() -> int:
         "",
         "| Build | Time |",
         "| --- | --- |",
-        f"| Full build, no PDF cache (one run) | {cold:.2f} s |",
-        f"| Full build, PDFs cached | {statistics.median(warm):.2f} s |",
-        f"| Plain Material build of the same {pages} pages as static Markdown | "
-        f"{statistics.median(plain):.2f} s |",
+        f"| Full build, no PDF cache (one run) | {measured.cold:.2f} s |",
+        f"| Full build, PDFs cached | {statistics.median(measured.warm):.2f} s |",
+        f"| Plain Material build of the same {measured.pages} pages as static Markdown | "
+        f"{statistics.median(measured.plain):.2f} s |",
         f"| Our overhead (target: at most 1.5x) | {ratio:.2f}x |",
         "| Rebuild after editing one content file, from saving the file to the new page in a "
-        f"running `make serve` (target: under 2 s) | {statistics.median(served):.2f} s |",
+        f"running `make serve` (target: under 2 s) | {statistics.median(measured.served):.2f} s |",
         "| The same rebuild as a new `mkdocs build` process (Python starting and importing "
-        f"everything again) | {statistics.median(edits):.2f} s |",
+        f"everything again) | {statistics.median(measured.edits):.2f} s |",
         "| The build alone in `make serve`, as MkDocs reports it (after its wait for changes) | "
-        f"{statistics.median(serve_builds):.2f} s |",
+        f"{statistics.median(measured.serve_builds):.2f} s |",
         "",
         "`make serve` builds the whole site again after an edit, without the whole-guide PDF",
         "(every content edit changes the guide, and its PDF takes about 3.5 s); `make site`",
@@ -382,6 +250,12 @@ def main() -> int:
         "pages written in `docs/`: the pages made from content are finished HTML and go in after",
         "Markdown, which is how our build can take less time than the plain one.",
         "",
+    ]
+
+
+def weight_lines(weights: list[tuple[str, object, object]]) -> list[str]:
+    """Each page type's first view: what the browser downloads."""
+    lines = [
         "## Page weight, first view",
         "",
         "Everything the browser downloads, gzip-compressed (raw in brackets), in KB.",
@@ -405,8 +279,15 @@ def main() -> int:
         "`tests/test_page_weight.py` keeps every page type within `tests/page-weight.yml`.",
         "",
     ]
-    lines += height_lines(heights)
-    lines += scale_lines(scale_results, profile)
+    return lines
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        measured = measure(Path(folder))
+    lines = build_lines(measured) + weight_lines(measured.weights)
+    lines += height_lines(measured.heights)
+    lines += scale_lines(measured.scale_results, measured.profile)
     lines += (PROJECT / "benchmarks" / "history.md").read_text(encoding="utf-8").splitlines()
     (PROJECT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))

@@ -8,6 +8,7 @@ data and return data and messages.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from datetime import date
@@ -262,13 +263,22 @@ def _metadata_kind(metadata: list) -> str | None:
     return next((item.kind for item in metadata if isinstance(item, Reference)), None)
 
 
+@functools.cache
+def _field_kinds(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """Each field of a record type with the kind of record it names by id, or None. Worked out
+    once per type: reading the annotations was half the time of loading a council."""
+    return tuple(
+        # Pydantic keeps a plain field's markers in its metadata, a list's in its type.
+        (name, reference_kind(info.annotation) or _metadata_kind(info.metadata))
+        for name, info in model.model_fields.items()
+    )
+
+
 def references(value: object, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
     """Every id a record names in a reference field: (where, kind, id)."""
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+        for name, kind in _field_kinds(type(value)):
             item = getattr(value, name)
-            # Pydantic keeps a plain field's markers in its metadata, a list's in its type.
-            kind = reference_kind(info.annotation) or _metadata_kind(info.metadata)
             if kind:
                 items = item if isinstance(item, list) else [item]
                 for index, record_id in enumerate(items):

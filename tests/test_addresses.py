@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import COUNCIL_FOLDERS, NATIONAL, SHIPPED
+from conftest import COUNCIL_FOLDERS, NATIONAL, SHIPPED, loaded_council
 
 from macros.addresses import UnusableAddress, rebuilt_web_address
 from macros.content import load_content
@@ -129,5 +129,5 @@ def test_every_shipped_address_is_already_in_its_rebuilt_form():
     assert len(typed) > 20
     assert [a for a in typed if a.startswith("https://") and rebuilt_web_address(a) != a] == []
     # And the loader keeps them as they are.
-    site = load_content(COUNCIL_FOLDERS / "example-council").content.site
+    site = loaded_council(COUNCIL_FOLDERS / "example-council").content.site
     assert site.council.site_address == "https://www.example.org/local-offer/send-disagreements/"

@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import COUNCIL_FOLDERS, SHIPPED_COUNCIL, shipped_content
+from conftest import COUNCIL_FOLDERS, SHIPPED_COUNCIL, loaded_council, shipped_content
 from html_text import main_text
 
 from macros.appeal_guide import appeal_guide_view
 from macros.components import make_environment, render
-from macros.content import load_content
 from macros.contradictions import outcome_pages, placeholder_pdfs
-from macros.pages import route_pages
 from macros.records import Situation
+from macros.views.routes import route_pages
 
 PAGE = "how-to-appeal/"
 COUNCILS = sorted(folder.name for folder in COUNCIL_FOLDERS.iterdir() if folder.is_dir())
@@ -47,7 +46,7 @@ def guide_links(html: str) -> list[str]:
 
 @pytest.mark.parametrize("council", COUNCILS)
 def test_every_outcome_with_an_appeal_or_a_tribunal_claim_links_the_page_and_no_other(env, council):
-    content = load_content(COUNCIL_FOLDERS / council).content
+    content = loaded_council(COUNCIL_FOLDERS / council).content
     expected, found = {}, {}
     for outcome_id, (outcome, html) in outcome_pages(content, env).items():
         expected[outcome_id] = has_appeal_or_tribunal_claim(outcome.situation)
@@ -165,7 +164,7 @@ def test_the_online_service_and_the_new_appeals_address_are_not_named(page_html)
 
 
 def test_the_content_writes_no_period_of_time_outside_the_time_limits():
-    warnings = load_content(SHIPPED_COUNCIL).warnings
+    warnings = loaded_council(SHIPPED_COUNCIL).warnings
     assert [str(w) for w in warnings if w.file.endswith("appeal-guide.yml")] == []
 
 

@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PDF_CACHE, PROJECT, copy_project, note_build
+from builds import copy_project, note_build
+from conftest import PDF_CACHE, PROJECT
 from test_build_faults import WRITES_A_SITE, stand_in
 from test_content_loading import break_content, expected_messages
 

@@ -6,13 +6,20 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import COUNCIL_FOLDERS, PROJECT, SHIPPED, SHIPPED_COUNCIL, shipped_content
+from conftest import (
+    COUNCIL_FOLDERS,
+    PROJECT,
+    SHIPPED,
+    SHIPPED_COUNCIL,
+    loaded_council,
+    shipped_content,
+)
 
+from macros import check
 from macros.content import load_content
 from macros.errors import ContentErrors
 from macros.schemas import SCHEMA_FOLDER, SCHEMAS, schema_for, schema_text
@@ -20,19 +27,24 @@ from macros.schemas import SCHEMA_FOLDER, SCHEMAS, schema_for, schema_text
 COUNCILS = sorted(p for p in COUNCIL_FOLDERS.iterdir() if p.is_dir())
 
 
-def run_check(folder: Path, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "SEND_CONTENT"}
-    return subprocess.run(
-        [sys.executable, "-m", "macros.check", str(folder)],
-        cwd=cwd,
-        env={**env, "PYTHONPATH": str(PROJECT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+@pytest.fixture
+def run_check(capsys, monkeypatch):
+    """`make check`'s command (python -m macros.check) run in-process, in ``cwd``: its exit
+    status and what it printed. (`make check` itself, as a command, is run by
+    tests/test_sites.py and tests/test_content_loading_files.py.)"""
+
+    def run(folder: Path | None = None, cwd: Path = PROJECT) -> subprocess.CompletedProcess:
+        monkeypatch.delenv("SEND_CONTENT", raising=False)
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        status = check.main([str(folder)] if folder else [])
+        printed = capsys.readouterr()
+        return subprocess.CompletedProcess(check.__name__, status, printed.out, printed.err)
+
+    return run
 
 
-def test_check_passes_the_shipped_content_and_lists_warnings():
+def test_check_passes_the_shipped_content_and_lists_warnings(run_check):
     result = run_check(Path("content/councils/example-council"))
     assert result.returncode == 0, result.stderr
     assert re.search(
@@ -43,21 +55,14 @@ def test_check_passes_the_shipped_content_and_lists_warnings():
     assert "WARNING: content/councils/example-council/site.yml:" in result.stdout
 
 
-def test_check_without_a_folder_checks_every_council():
-    result = subprocess.run(
-        [sys.executable, "-m", "macros.check"],
-        cwd=PROJECT,
-        env={**os.environ, "PYTHONPATH": str(PROJECT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def test_check_without_a_folder_checks_every_council(run_check):
+    result = run_check()
     assert result.returncode == 0, result.stderr
     checked = re.findall(r"The content in content/councils/([a-z-]+)/ is valid", result.stdout)
     assert checked == [council.name for council in COUNCILS]
 
 
-def test_check_lists_every_error_with_file_and_line(tmp_path):
+def test_check_lists_every_error_with_file_and_line(tmp_path, run_check):
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
     providers = content / SHIPPED / "providers.yml"
@@ -129,7 +134,9 @@ def test_the_review_date_of_the_proposed_changes_warns_then_stops_the_build():
     ]
 
 
-def test_a_period_written_in_free_text_is_warned_about_with_its_line(tmp_path, monkeypatch):
+def test_a_period_written_in_free_text_is_warned_about_with_its_line(
+    tmp_path, monkeypatch, run_check
+):
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
     finder = content / "national" / "route-finder.yml"
@@ -155,5 +162,5 @@ def test_a_period_written_in_free_text_is_warned_about_with_its_line(tmp_path, m
 
 @pytest.mark.parametrize("folder", COUNCILS, ids=lambda f: f.name)
 def test_no_period_of_time_is_written_outside_the_time_limits(folder):
-    warnings = [str(w) for w in load_content(folder).warnings if "a period of time" in str(w)]
+    warnings = [str(w) for w in loaded_council(folder).warnings if "a period of time" in str(w)]
     assert warnings == []

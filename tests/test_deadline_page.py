@@ -15,8 +15,8 @@ import pytest
 from conftest import shipped_content
 
 from macros.components import govuk_day
-from macros.deadline_pages import DATES_LIST_PAGE, DEADLINES_PAGE, LOOKUP_FILE
 from macros.deadlines import add_months, lookup_table, work_out
+from macros.urls import DATES_LIST_PAGE, DEADLINES_PAGE, LOOKUP_FILE
 
 APPEAL = "#work-out-appeal"
 CLAIM = "#work-out-claim"

@@ -18,8 +18,8 @@ from markupsafe import escape
 from test_deadline_page import APPEAL, CLAIM, built_on, result_dates, type_date
 
 from macros.components import govuk_day
-from macros.deadline_pages import DATES_LIST_PAGE, DEADLINES_PAGE, LOOKUP_FILE
 from macros.deadlines import lookup_range, lookup_table, one_period, work_out
+from macros.urls import DATES_LIST_PAGE, DEADLINES_PAGE, LOOKUP_FILE
 
 # The day the problem was found (issue 23): a letter dated 10 January 2026, typed in then.
 FOUND_ON = date(2026, 12, 5)

@@ -13,8 +13,8 @@ from conftest import SHIPPED, shipped_content
 from macros.content import load_content
 from macros.errors import ContentErrors
 from macros.finder import count_pages, finder_pages, graph_problems, most_questions
-from macros.pages import relative_url
 from macros.records import RouteFinder
+from macros.urls import relative_url
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken-finder"
 CASES = sorted(case.name for case in BROKEN.iterdir() if case.is_dir())

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, note_build, once_per_run
+from builds import copy_project, note_build, once_per_run
 from hostile import HOSTILE_ADDRESSES, NAME_FIRST, make_hostile_council
 from policy_probe import RECORD_VIOLATIONS, OtherHosts, policy_errors_in_console
 

@@ -9,10 +9,10 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import COUNCILS, PROJECT, SHIPPED_COUNCIL
+from conftest import COUNCILS, PROJECT, SHIPPED_COUNCIL, loaded_council, shipped_content
 from jsonschema import Draft202012Validator, FormatChecker
 
-from macros.content import Content, load_content
+from macros.content import Content
 from macros.opendata import stable_id
 from macros.records import Route
 
@@ -42,7 +42,7 @@ def council(request) -> str:
 
 @pytest.fixture(scope="module")
 def content(council) -> Content:
-    return load_content(COUNCILS[council] or SHIPPED_COUNCIL).content
+    return loaded_council(COUNCILS[council] or SHIPPED_COUNCIL).content
 
 
 @pytest.fixture(scope="module")
@@ -255,7 +255,7 @@ def test_provider_pages_describe_organisations_with_contact_points(built_site):
 )
 def test_a_route_run_by_a_provider_it_does_not_list_is_refused(change, found):
     """Who runs a route must be among its providers, so its page shows their details."""
-    route = load_content(SHIPPED_COUNCIL).content.routes["tribunal-appeal"]
+    route = shipped_content().routes["tribunal-appeal"]
     data = route.model_dump()
     assert Route.model_validate(data) == route
     with pytest.raises(ValueError, match=re.escape(found)):

@@ -18,8 +18,8 @@ import variant
 from conftest import PDF_CACHE, PROJECT, shipped_content
 
 from macros.guide import expand_order
-from macros.pages import route_url
 from macros.pdfs import file_size
+from macros.urls import route_url
 
 CONTENT = shipped_content()
 PAGE_TYPES = {
@@ -190,7 +190,7 @@ def test_the_guide_pdf_has_every_route_and_provider_phone_number(built_site):
 def test_changed_content_makes_new_pdfs_not_the_cached_ones(variant_build):
     """The variant's copy carried the shipped council's PDF cache; its changed content must
     make new PDFs, not find the old ones. (A build of unchanged content makes none: see
-    tests/test_atomic_build.py, and tests/test_forms.py for the cache itself.)"""
+    tests/test_atomic_build.py, and tests/test_form_pdfs.py for the cache itself.)"""
     form = variant_build.site / "forms" / "request-for-disagreement-resolution"
     text = pdf_text(form / "request-for-disagreement-resolution-print.pdf")
     assert "Riverside Mediation Trust" in text and variant.PAYLOADS[0] in text
@@ -229,7 +229,7 @@ def test_the_guide_pdf_and_its_download_link_show_the_councils_name_as_written(n
     from macros.components import make_environment, render
     from macros.guide import guide_sections
     from macros.pdfs import build_pdf
-    from macros.site_outputs import guide_pdf_html, guide_title
+    from macros.views.guide import guide_pdf_html, guide_title
 
     content = shipped_content()
     council = content.site.council.model_copy(update={"name": name})

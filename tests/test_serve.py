@@ -8,7 +8,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import SHIPPED, copy_project, note_build
+from builds import copy_project, note_build
+from conftest import SHIPPED
 from sitecheck.server import fetch, mkdocs_serve, seconds_until
 
 

@@ -4,6 +4,7 @@ checked on every page of every council in tests/test_site_checks.py)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -16,8 +17,8 @@ import yaml
 from conftest import NATIONAL, PROJECT, SHIPPED_COUNCIL, shipped_content
 from html_text import html_pages, main_text, normalise, tags
 
-from macros.deadline_pages import LOOKUP_FILE
 from macros.deadlines import add_months
+from macros.urls import LOOKUP_FILE
 
 SEED = PROJECT / "tests" / "fixtures" / "seed" / "disagreement-resolution.txt"
 SEED_MAP = yaml.safe_load((PROJECT / "tests" / "seed_statements.yml").read_text(encoding="utf-8"))
@@ -79,8 +80,9 @@ def _folded_yaml_text(folder: Path, pattern: str) -> str:
     return normalise(" \n ".join(values))
 
 
-@pytest.mark.parametrize("entry", SEED_MAP["statements"], ids=lambda entry: entry["seed"][:50])
-def test_seed_statement_comes_from_content_not_docs(entry):
+@functools.cache
+def _content_and_docs_text() -> tuple[str, str]:
+    """The text of content/ and of docs/, read once for every seed statement."""
     # The law's wording is national; the shipped council's providers are its own.
     content_text = (
         _folded_yaml_text(NATIONAL, "*.yml") + " " + _folded_yaml_text(SHIPPED_COUNCIL, "*.yml")
@@ -88,6 +90,12 @@ def test_seed_statement_comes_from_content_not_docs(entry):
     docs_text = normalise(
         " ".join(p.read_text(encoding="utf-8") for p in (PROJECT / "docs").rglob("*.md"))
     )
+    return content_text, docs_text
+
+
+@pytest.mark.parametrize("entry", SEED_MAP["statements"], ids=lambda entry: entry["seed"][:50])
+def test_seed_statement_comes_from_content_not_docs(entry):
+    content_text, docs_text = _content_and_docs_text()
     for phrase in entry["phrases"]:
         assert normalise(phrase) in content_text, f"not in content/: {phrase!r}"
         assert normalise(phrase) not in docs_text, f"typed into docs/: {phrase!r}"
@@ -199,7 +207,7 @@ def test_a_page_with_a_broken_macro_stops_the_build(tmp_path):
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
-    from macros.content import service_field
+    from macros.service_fields import service_field
 
     config = load_config(str(PROJECT / "mkdocs.yml"))
     plugin = config.plugins["macros"]

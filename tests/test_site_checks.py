@@ -12,7 +12,7 @@ Two kinds of check (README.md, "Tests", says why this is enough):
 
 Each failure names the page, the rule and the element. Results are also written to
 reports/site-checks-<council>.md. A council's checks all run in one pytest-xdist worker
-(conftest.py, work_group), so its browser pass runs once.
+(xdist_order.py, work_group), so its browser pass runs once.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from sitecheck.server import page_urls, serve
 from sitecheck.static import every_page_failures, link_failures, nu_failures
 from sitecheck.tools import require
 
-# A council's checks run on one pytest-xdist worker (conftest.py, work_group), so its browser
+# A council's checks run on one pytest-xdist worker (xdist_order.py, work_group), so its browser
 # pass runs once.
 pytestmark = [
     pytest.mark.site,

@@ -238,11 +238,42 @@ def _page_facts(site: Path) -> dict[str, _PageFacts]:
     return facts
 
 
+def _skip_link_failures(name: str, facts: _PageFacts) -> list[Failure]:
+    """A skip link must be the first thing to take focus, and lead into the main content to
+    an element that can take focus."""
+    first = facts.first_focusable or {}
+    href = first.get("href") or ""
+    if not (
+        first.get("tag") == "a" and href.startswith("#") and "skip" in (first.get("class") or "")
+    ):
+        found = f"<{first['tag']} href={href!r}>" if first else "nothing"
+        return [
+            Failure(
+                name, "skip link", "first focusable element", f"expected a skip link, found {found}"
+            )
+        ]
+    target = href[1:]
+    if target not in facts.ids:
+        return [Failure(name, "skip link", href, f"no element with id {target!r} on the page")]
+    if target not in facts.main_ids:
+        return [Failure(name, "skip link", href, "leads outside the main content")]
+    if facts.main_ids[target] != "-1":
+        return [
+            Failure(
+                name,
+                "skip link",
+                href,
+                'its target needs tabindex="-1" so that focus moves there, found '
+                f"{facts.main_ids[target]!r}",
+            )
+        ]
+    return []
+
+
 def every_page_failures(site: Path) -> dict[str, list[Failure]]:
-    """The checks every page gets without a browser, by name: the page's language, a skip
-    link that is the first thing to take focus and leads into the main content to an element
-    that can take focus, and
-    nothing fetched from another host (also in the site's own CSS files)."""
+    """The checks every page gets without a browser, by name: the page's language, its skip
+    link (``_skip_link_failures``), and nothing fetched from another host (also in the site's
+    own CSS files)."""
     results: dict[str, list[Failure]] = {"lang": [], "skip-link": [], "other-host": []}
     for name, facts in _page_facts(site).items():
         if facts.lang != SITE_LANGUAGE:
@@ -251,40 +282,7 @@ def every_page_failures(site: Path) -> dict[str, list[Failure]]:
                     name, "lang", "<html>", f"expected lang={SITE_LANGUAGE!r}, found {facts.lang!r}"
                 )
             )
-        first = facts.first_focusable or {}
-        href = first.get("href") or ""
-        if not (
-            first.get("tag") == "a"
-            and href.startswith("#")
-            and "skip" in (first.get("class") or "")
-        ):
-            found = f"<{first['tag']} href={href!r}>" if first else "nothing"
-            results["skip-link"].append(
-                Failure(
-                    name,
-                    "skip link",
-                    "first focusable element",
-                    f"expected a skip link, found {found}",
-                )
-            )
-        elif href[1:] not in facts.ids:
-            results["skip-link"].append(
-                Failure(name, "skip link", href, f"no element with id {href[1:]!r} on the page")
-            )
-        elif href[1:] not in facts.main_ids:
-            results["skip-link"].append(
-                Failure(name, "skip link", href, "leads outside the main content")
-            )
-        elif facts.main_ids[href[1:]] != "-1":
-            results["skip-link"].append(
-                Failure(
-                    name,
-                    "skip link",
-                    href,
-                    'its target needs tabindex="-1" so that focus moves there, found '
-                    f"{facts.main_ids[href[1:]]!r}",
-                )
-            )
+        results["skip-link"] += _skip_link_failures(name, facts)
         for address in facts.fetched:
             if _is_other_host(address):
                 results["other-host"].append(
