@@ -57,18 +57,22 @@ serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve
 
 # The whole suite, on every core (pytest-xdist); each council's site checks stay on one worker
-# (tests/conftest.py, work_group).
+# (tests/xdist_order.py, work_group).
 PYTEST := $(BIN)/python -m pytest -n auto
 test: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(PYTEST)
 
-# For the edit loop: everything but the browser, the Nu HTML checker and the extra builds.
+# For the edit loop: everything but the browser, the Nu HTML checker, whole builds (the tests
+# marked build or extra_build: tests/conftest.py marks each test that uses one) and the long
+# fuzz (make fuzz).
 test-fast: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(PYTEST) -m "not browser and not html and not extra_build"
+	$(BIN)/lint-imports --no-cache
+	$(PYTEST) -m "not browser and not html and not extra_build and not build and not fuzz"
 
 # The checks of the built site alone (reports/site-checks-<council>.md), or one group of them,
 # chosen by the markers listed in pyproject.toml.
