@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .content import Content
 from .pdffields import FieldFixes, RadioGroup
@@ -35,17 +36,19 @@ def form_pdfs(
                 recipients=[content.provider(p) for p in form.recipients],
                 time_limits=[content.time_limit(t) for t in form.time_limits],
                 accessible_names={
-                    f.id: field_accessible_name(f) for s in form.sections for f in s.fields
+                    f.id: field_accessible_name(f, templates)
+                    for s in form.sections
+                    for f in s.fields
                 },
                 fillable=fillable,
                 field_font_url=font_url,
             )
-            fixes = form_field_fixes(form) if fillable else None
+            fixes = form_field_fixes(form, templates) if fillable else None
             built[form.id][kind] = build_pdf(html, cache, fillable, cache, fixes)
     return built
 
 
-def form_field_fixes(form: RequestForm) -> FieldFixes:
+def form_field_fixes(form: RequestForm, templates: Environment) -> FieldFixes:
     """Which PDF check boxes make one radio group, and which fields are required."""
     groups, required = [], set()
     for section in form.sections:
@@ -59,7 +62,7 @@ def form_field_fixes(form: RequestForm) -> FieldFixes:
                 groups.append(
                     RadioGroup(
                         name=form_field.id,
-                        accessible_name=field_accessible_name(form_field),
+                        accessible_name=field_accessible_name(form_field, templates),
                         choices={f"{form_field.id}-{choice}": choice for choice in choices},
                         required=form_field.required,
                     )
@@ -69,10 +72,14 @@ def form_field_fixes(form: RequestForm) -> FieldFixes:
     return FieldFixes(groups, required)
 
 
-def field_accessible_name(form_field) -> str:
+def field_accessible_name(form_field, templates: Environment) -> str:
     """A field's name as screen readers announce it in the PDF: label, then hint and
-    whether it is required (hints are not read out when tabbing from field to field)."""
-    name = form_field.label
-    if form_field.hint:
-        name += (" " if name.endswith(("?", ".", "!")) else ". ") + form_field.hint
-    return name + (" (required)" if form_field.required else "")
+    whether it is required (hints are not read out when tabbing from field to field). Plain
+    text: the template's words, unescaped, since the PDF and its HTML escape it themselves."""
+    words = templates.get_template("field_accessible_name.txt").render(
+        label=form_field.label,
+        hint=form_field.hint,
+        ends_sentence=form_field.label.endswith(("?", ".", "!")),
+        required=form_field.required,
+    )
+    return Markup(words).unescape()

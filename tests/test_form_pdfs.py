@@ -15,9 +15,12 @@ import pypdf
 import pytest
 from conftest import PROJECT, shipped_content
 
+from macros.components import make_environment
 from macros.form_pdfs import field_accessible_name
 from macros.pdfs import build_pdf, file_size
 from macros.urls import form_url, pdf_name
+
+TEMPLATES = make_environment()
 
 FORMS = list(shipped_content().forms.values())
 # PDF field flags: a radio button group, one that cannot be unset, a field that must be filled.
@@ -36,7 +39,7 @@ def expected_field_names(form) -> dict[str, str]:
                 for option in field.options:
                     names[f"{field.id}-{option.id}"] = f"{field.label}: {option.label}"
             else:
-                names[field.id] = field_accessible_name(field)
+                names[field.id] = field_accessible_name(field, TEMPLATES)
     return names
 
 
@@ -187,3 +190,15 @@ def test_a_pdf_from_the_cache_does_not_load_weasyprint(tmp_path):
 )
 def test_file_size(size, expected):
     assert file_size(size) == expected
+
+
+def test_a_fields_accessible_name_is_its_label_hint_and_required_in_words():
+    """The words come from templates/field_accessible_name.txt, as plain text (the PDF and its
+    HTML escape them): a hint after a question mark needs no full stop."""
+    field = type("Field", (), {})
+    field.label, field.hint, field.required = "Why & how?", "Say <why>", True
+    assert field_accessible_name(field, TEMPLATES) == "Why & how? Say <why> (required)"
+    field.label, field.hint, field.required = "Your name", None, False
+    assert field_accessible_name(field, TEMPLATES) == "Your name"
+    field.hint = "As on letters"
+    assert field_accessible_name(field, TEMPLATES) == "Your name. As on letters"
