@@ -18,7 +18,7 @@ export SEND_CONTENT := content/councils/$(value COUNCIL)
 endif
 # make would pass them on to every command too, expanded: SEND_CONTENT carries the folder.
 unexport CONTENT COUNCIL
-# Material prints a long end-of-life notice on every build; README.md explains our plan instead.
+# Material prints a long end-of-life notice on every build; CONTRIBUTING.md explains our plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
@@ -49,7 +49,7 @@ fuzz: override export FUZZ_EXAMPLES := $(value FUZZ_EXAMPLES)
 fuzz: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_content.py --durations=1
 
-# After changing macros/records.py: write the editor schemas in schemas/ again.
+# After changing macros/records/: write the editor schemas in schemas/ again.
 schemas: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schemas
 

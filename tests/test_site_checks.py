@@ -1,6 +1,6 @@
 """Every council's built site, checked as real users and real tools see it.
 
-Two kinds of check (README.md, "Tests", says why this is enough):
+Two kinds of check (CONTRIBUTING.md, "Tests", says why this is enough):
 - Checks where content alone can break a page run on every page: internal links and anchors,
   the W3C Nu HTML checker, the page's language, the skip link's target, nothing loaded from
   another host, the reading level, and reflow at 320 px (one phone-width load a page).
