@@ -246,7 +246,7 @@ def _one_outcome_problems(
                 (loc, limit) for limit in card_time_limits(route, fit.case, situation, time_limits)
             ]
     for d_index, limit_id in enumerate(outcome.deadlines):
-        if limit_id in time_limits:  # an unknown id is a reference error (macros/content/checks/ids.py)
+        if limit_id in time_limits:  # an unknown id: a reference error (checks/ids.py)
             shown_limits.append((("outcomes", index, "deadlines", d_index), limit_id))
     return problems + _time_limit_misfits(shown_limits, situation, time_limits)
 

@@ -1,9 +1,10 @@
 """The Content Security Policy every page carries, in a <meta http-equiv> tag (overrides/main.html):
 the site is static files, so no server adds the header.
 
-Content is escaped or sanitised before it reaches a page (CONTRIBUTING.md, "Content safety"); this is
-the second wall. If markup from content ever got through, the browser would still run no inline
-script or event handler, follow no javascript: link, and load nothing from another host.
+Content is escaped or sanitised before it reaches a page (CONTRIBUTING.md, "Content safety");
+this is the second wall. If markup from content ever got through, the browser would still run
+no inline script or event handler, follow no javascript: link, and load nothing from another
+host.
 """
 
 from __future__ import annotations
