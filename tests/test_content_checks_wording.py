@@ -6,14 +6,12 @@ council in the broken copy)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import PROJECT, shipped_content
+from broken_copies import broken_copy, check_every_council, expected_output
+from conftest import shipped_content
 
-from macros.check import check_council
 from macros.content.checks.wording import period_in_words, wording_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wording"
@@ -107,24 +105,11 @@ def test_promptly_must_be_in_the_words():
     ]
 
 
-def break_copy(folder: Path, case: str) -> None:
-    changes = yaml.safe_load((FIXTURES / case / "changes.yml").read_text(encoding="utf-8"))
-    for change in changes:
-        path = folder / change["file"]
-        text = path.read_text(encoding="utf-8")
-        assert text.count(change["find"]) == 1, f"{case}: {change['find']!r} not found once"
-        path.write_text(text.replace(change["find"], change["replace"]), encoding="utf-8")
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_make_check_reports_words_that_disagree_with_the_rule(case, tmp_path, capsys, monkeypatch):
-    folder = tmp_path / "content"
-    shutil.copytree(PROJECT / "content", folder)
-    break_copy(folder, case)
-    # Messages name files relative to the working folder, as make check run there does.
+    folder = broken_copy(FIXTURES / case, tmp_path)
     monkeypatch.chdir(tmp_path)
-    councils = sorted(p for p in (folder / "councils").iterdir() if p.is_dir())
-    results = [check_council(council) for council in councils]
-    expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
+    results = check_every_council(folder)
+    expected = expected_output(FIXTURES / case)
     assert capsys.readouterr().err == expected
     assert not all(results)

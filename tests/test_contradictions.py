@@ -6,15 +6,13 @@ council in the broken copy)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import COUNCILS, PROJECT, SHIPPED_COUNCIL, loaded_council, shipped_content
+from broken_copies import broken_copy, check_every_council, expected_output
+from conftest import COUNCILS, SHIPPED_COUNCIL, loaded_council, shipped_content
 from html_text import main_text
 
-from macros.check import check_council
 from macros.components import make_environment
 from macros.contradictions import (
     contradictions,
@@ -60,28 +58,12 @@ def test_every_kind_of_situation_is_checked_somewhere():
     assert {s.plan for s in situations} >= {"none", "has-plan"}
 
 
-def break_copy(folder: Path, case: str) -> None:
-    for change in changes_for(case):
-        path = folder / change["file"]
-        text = path.read_text(encoding="utf-8")
-        assert text.count(change["find"]) == 1, f"{case}: {change['find']!r} not found once"
-        path.write_text(text.replace(change["find"], change["replace"]), encoding="utf-8")
-
-
-def changes_for(case: str) -> list[dict]:
-    return yaml.safe_load((FIXTURES / case / "changes.yml").read_text(encoding="utf-8"))
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_make_check_reports_each_contradiction_at_its_outcome(case, tmp_path, capsys, monkeypatch):
-    folder = tmp_path / "content"
-    shutil.copytree(PROJECT / "content", folder)
-    break_copy(folder, case)
-    # Messages name files relative to the working folder, as make check run there does.
+    folder = broken_copy(FIXTURES / case, tmp_path)
     monkeypatch.chdir(tmp_path)
-    councils = sorted(p for p in (folder / "councils").iterdir() if p.is_dir())
-    results = [check_council(council) for council in councils]
-    expected = (FIXTURES / case / "expected.txt").read_text(encoding="utf-8")
+    results = check_every_council(folder)
+    expected = expected_output(FIXTURES / case)
     # The loader accepts the broken copy: only the contradiction check can catch it. (A council
     # the loader refused would print the loader's messages, which are none of these.)
     problems = [line for line in expected.splitlines() if line.startswith("  ")]
