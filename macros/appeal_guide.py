@@ -47,7 +47,7 @@ def _part_view(content: Content, part: GuidePart, here: str) -> dict:
     return {
         "part": part,
         "time_limits": [
-            {"limit": content.time_limit(t), "calculator_url": calculator.get(t)}
+            {"limit": content.time_limit(t), "calculator": calculator.get(t)}
             for t in part.time_limits
         ],
         "points": [

@@ -29,18 +29,22 @@ from .urls import (
 )
 
 
-def calculator_links(content: Content, shown: list[str], from_url: str) -> dict[str, str]:
-    """{time limit id: link to the deadline page's form that works it out}, for a list of time
-    limits shown in this order on the page at ``from_url``: one link for each form, beside the
-    last time limit it works out there (the appeal, after the step that comes before it)."""
+def calculator_links(content: Content, shown: list[str], from_url: str) -> dict[str, dict]:
+    """{time limit id: the link to the deadline page's form that works it out, with that form's
+    heading}, for a list of time limits shown in this order on the page at ``from_url``: one link
+    for each form, beside the last time limit it works out there (the appeal, after the step that
+    comes before it). The heading tells two such links apart (time_limit_item.html)."""
     calculation_of = {
-        limit_id: calculation.id
+        limit_id: calculation
         for calculation in reversed(content.calculations.values())
         for limit_id in calculation.time_limits
     }
-    last_shown = {calculation_of[t]: t for t in shown if t in calculation_of}
+    last_shown = {calculation_of[t].id: t for t in shown if t in calculation_of}
     return {
-        limit_id: anchored_url(from_url, DEADLINES_PAGE, calculation_anchor(calculation_id))
+        limit_id: {
+            "url": anchored_url(from_url, DEADLINES_PAGE, calculation_anchor(calculation_id)),
+            "heading": content.calculations[calculation_id].heading,
+        }
         for calculation_id, limit_id in last_shown.items()
     }
 

@@ -3,8 +3,9 @@
 Pure functions over each page's content HTML, as the site generator made it (kept as each page
 is made: site_outputs.SiteBuild.page_content). In the guide, each page becomes a section: its
 ids get the section's prefix so they stay unique, links to other pages in the guide point at
-their section, links to pages outside it point at their full address, and headings move down a
-level under the guide's own title.
+their section, and headings move down a level under the guide's own title. Links to pages
+outside it are relative on the guide's web page (a copy of the site on another host stays on
+that host) and full addresses in its PDF (which is read away from the site).
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin
 
 from .markers import CONTENT_END, CONTENT_START
-from .urls import ALL_ROUTES
+from .urls import ALL_ROUTES, relative_file_url, relative_url
+
+# How a section links a page outside the guide: its site-relative address in, the href out.
+OutsideLink = Callable[[str], str]
 
 _ID_ATTRIBUTE = re.compile(r'\b(id|for)="([^"]+)"')
 _ID_LIST_ATTRIBUTE = re.compile(r'\b(aria-describedby|aria-labelledby)="([^"]+)"')
@@ -56,7 +61,24 @@ def _target(page_url: str, href: str) -> tuple[str, str]:
     return resolved, fragment
 
 
-def rewrite_section(html: str, page_url: str, guide_urls: set[str], site_url: str) -> str:
+def links_from(page_url: str) -> OutsideLink:
+    """Links relative to the page at ``page_url`` (the guide's web page): 'forms/' from
+    'guide/' → '../forms/'; a file, 'forms/f/f.pdf' → '../forms/f/f.pdf'."""
+
+    def link(target: str) -> str:
+        if target == "" or target.endswith("/"):
+            return relative_url(page_url, target)
+        return relative_file_url(page_url, target)
+
+    return link
+
+
+def links_at(site_url: str) -> OutsideLink:
+    """Full addresses on the site at ``site_url`` (the guide's PDF)."""
+    return lambda target: urljoin(site_url, target)
+
+
+def rewrite_section(html: str, page_url: str, guide_urls: set[str], outside: OutsideLink) -> str:
     """Make one page's content fit inside the guide (see the module docstring)."""
     prefix = section_slug(page_url) + "--"
     html = _ID_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
@@ -72,7 +94,7 @@ def rewrite_section(html: str, page_url: str, guide_urls: set[str], site_url: st
         if target in guide_urls:
             anchor = section_slug(target) + (f"--{fragment}" if fragment else "")
             return f'href="#{anchor}"'
-        return f'href="{urljoin(site_url, target)}{"#" + fragment if fragment else ""}"'
+        return f'href="{outside(target)}{"#" + fragment if fragment else ""}"'
 
     html = _HREF.sub(link, html)
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html)
@@ -85,13 +107,13 @@ def first_heading(html: str) -> str:
     return html_lib.unescape(text)  # plain text: templates escape it again
 
 
-def guide_sections(pages: list[tuple[str, str]], site_url: str) -> list[GuideSection]:
+def guide_sections(pages: list[tuple[str, str]], outside: OutsideLink) -> list[GuideSection]:
     """Sections from (url, the page's content HTML) in reading order, each titled by its
-    heading."""
+    heading; ``outside`` makes the links to pages outside the guide (links_from, links_at)."""
     urls = {url for url, _ in pages}
     sections = []
     for url, page_html in pages:
-        html = rewrite_section(page_html, url, urls, site_url)
+        html = rewrite_section(page_html, url, urls, outside)
         sections.append(GuideSection(url, section_slug(url), first_heading(html), html))
     return sections
 

@@ -17,7 +17,7 @@ from .components import make_environment, render
 from .content import Content
 from .deadlines import lookup_table
 from .form_pdfs import form_pdfs
-from .guide import expand_order, guide_sections
+from .guide import expand_order, guide_sections, links_at, links_from
 from .html_fixes import add_print_addresses
 from .logo import published_logo
 from .markers import GUIDE_DOWNLOAD, GUIDE_SECTIONS, HOME_GUIDE_DOWNLOAD
@@ -203,11 +203,12 @@ def assemble_guide(build: SiteBuild, preview: bool) -> WholeGuide:
     pages = [
         (url, add_print_addresses(build.page_content[url], site_address + url)) for url in order
     ]
-    sections = guide_sections(pages, site_address)
+    sections = guide_sections(pages, links_from(GUIDE_PAGE))
     title = guide_title(content, templates)
     pdf = None
     if not preview:
-        pdf_html = guide_pdf_html(content, templates, sections)
+        pdf_sections = guide_sections(pages, links_at(site_address))
+        pdf_html = guide_pdf_html(content, templates, pdf_sections)
         pdf = build_pdf(pdf_html, build.pdf_cache, fillable=False, cache=build.pdf_cache)
     size = file_size(pdf.size) if pdf else None
     return WholeGuide(

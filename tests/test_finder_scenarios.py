@@ -117,8 +117,8 @@ def test_outcomes_with_an_appeal_or_a_tribunal_claim_link_how_to_appeal(built_si
         if 'class="sl-fits"' not in text:
             continue
         url = page.parent.relative_to(built_site).as_posix() + "/"
-        title = re.search(r"<title>(.*?)</title>", text).group(1).split(" - ")[0]
-        situation = by_title[html.unescape(title)].situation
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", text).group(1)
+        situation = by_title[html.unescape(heading)].situation
         expected = situation.appeal != "none" or situation.claim in ("tribunal", "depends")
         assert ("how-to-appeal/" in _internal_links(url, tags(page))) == expected, url
         seen[expected] += 1
@@ -126,15 +126,19 @@ def test_outcomes_with_an_appeal_or_a_tribunal_claim_link_how_to_appeal(built_si
 
 
 def test_each_outcome_page_has_its_own_title(built_site):
-    """Tabs, history and screen readers tell outcome pages apart by their titles (WCAG 2.4.2)."""
+    """Tabs, history and screen readers tell outcome pages apart by their titles (WCAG 2.4.2):
+    each starts with its outcome's title, and no two outcome pages share one, even where
+    several paths lead to one outcome."""
     content = shipped_content()
-    titles = {}
+    titles, headings = [], set()
     for page in (built_site / "which-route" / "questions").rglob("index.html"):
         text = page.read_text(encoding="utf-8")
         if 'class="sl-fits"' in text:
             # Titles are escaped like any other text (an apostrophe is &#39;).
             title = html.unescape(re.search(r"<title>(.*?)</title>", text).group(1))
-            titles.setdefault(title, set()).add(page.parent.name)
-    expected = {o.title for o in content.finder.outcomes}
-    assert {t.split(" - ")[0] for t in titles} == expected
-    assert len(expected) == len(content.finder.outcomes)
+            heading = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", text).group(1))
+            assert title.startswith(heading), (title, heading)
+            titles.append(title)
+            headings.add(heading)
+    assert headings == {o.title for o in content.finder.outcomes}
+    assert len(set(titles)) == len(titles) > len(headings)

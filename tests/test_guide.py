@@ -3,6 +3,8 @@
 from macros.guide import (
     expand_order,
     first_heading,
+    links_at,
+    links_from,
     rewrite_section,
     section_slug,
     without_unreferenced_ids,
@@ -19,7 +21,8 @@ def test_a_page_becomes_a_section_with_unique_ids_and_working_links():
         '<a href="../compare/#costs">Compare</a> <a href="../../which-route/">Finder</a> '
         '<a href="#top">Top</a> <a href="https://www.gov.uk/call-charges">Charges</a>'
     )
-    out = rewrite_section(html, "routes/mediation/", {"routes/mediation/", "routes/compare/"}, SITE)
+    guide_urls = {"routes/mediation/", "routes/compare/"}
+    out = rewrite_section(html, "routes/mediation/", guide_urls, links_at(SITE))
     assert out == (
         '<h2 id="routes-mediation--top">Mediation</h2>'
         '<label for="routes-mediation--q">Q</label>'
@@ -28,6 +31,23 @@ def test_a_page_becomes_a_section_with_unique_ids_and_working_links():
         '<a href="https://www.example.org/guide/which-route/">Finder</a> '
         '<a href="#routes-mediation--top">Top</a> '
         '<a href="https://www.gov.uk/call-charges">Charges</a>'
+    )
+
+
+def test_on_the_guide_page_links_outside_the_guide_stay_on_the_site():
+    """The guide's web page links pages outside it relatively, so a copy of the site on another
+    host never leaves it; only the PDF, read away from the site, has full addresses."""
+    html = (
+        '<a href="../../which-route/">Finder</a> '
+        '<a href="../../deadlines/#work-out-appeal">Dates</a> '
+        '<a href="../../forms/f/f.pdf">PDF</a> <a href="../compare/">Compare</a>'
+    )
+    guide_urls = {"routes/mediation/", "routes/compare/"}
+    out = rewrite_section(html, "routes/mediation/", guide_urls, links_from("guide/"))
+    assert out == (
+        '<a href="../which-route/">Finder</a> '
+        '<a href="../deadlines/#work-out-appeal">Dates</a> '
+        '<a href="../forms/f/f.pdf">PDF</a> <a href="#routes-compare">Compare</a>'
     )
 
 

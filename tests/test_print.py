@@ -227,7 +227,7 @@ def test_the_guide_pdf_and_its_download_link_show_the_councils_name_as_written(n
     import dataclasses
 
     from macros.components import make_environment, render
-    from macros.guide import guide_sections
+    from macros.guide import guide_sections, links_at
     from macros.pdfs import build_pdf
     from macros.views.guide import guide_pdf_html, guide_title
 
@@ -239,7 +239,7 @@ def test_the_guide_pdf_and_its_download_link_show_the_councils_name_as_written(n
     templates = make_environment()
     sections = guide_sections(
         [("sendiass/", f"<h1>Help from {html_lib.escape(name)}</h1><p>Text.</p>")],
-        council.site_address,
+        links_at(council.site_address),
     )
     built = build_pdf(
         guide_pdf_html(content, templates, sections), tmp_path, fillable=False, cache=tmp_path

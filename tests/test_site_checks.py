@@ -26,6 +26,7 @@ from sitecheck.height import outcome_urls
 from sitecheck.reading import reading_failures, site_reading_levels
 from sitecheck.sample import built_pages, choose_sample, uncovered
 from sitecheck.server import page_urls, serve
+from sitecheck.names import heading_failures, link_name_failures, title_failures
 from sitecheck.static import every_page_failures, link_failures, nu_failures
 from sitecheck.tools import require
 
@@ -267,6 +268,27 @@ def test_every_page_starts_with_a_skip_link_to_an_element_on_it(
 def test_every_page_says_its_language(every_page, pages, site_report, council):
     failures = every_page["lang"]
     site_report.add(council, "Language of the page (lang)", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+def test_no_two_pages_share_a_title(built_site, pages, site_report, council):
+    failures = title_failures(built_site)
+    site_report.add(council, "Page titles, each used once", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+def test_every_heading_has_text_and_something_under_it(built_site, pages, site_report, council):
+    failures = heading_failures(built_site)
+    site_report.add(council, "Headings with text and content under them", len(pages), failures)
+    assert failures == [], report(failures)
+
+
+@pytest.mark.a11y
+def test_each_link_text_leads_to_one_place(built_site, pages, site_report, council):
+    failures = link_name_failures(built_site)
+    site_report.add(council, "One destination per link text", len(pages), failures)
     assert failures == [], report(failures)
 
 

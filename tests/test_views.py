@@ -164,13 +164,31 @@ def test_a_later_question_lists_the_answers_given_with_links_to_change_them():
     assert view["links"]["start_again"] == "../" * (len(later.answers) + 1)
 
 
+def test_no_two_finder_pages_share_a_title(pages):
+    """Outcomes reached by several paths have one heading; their titles still differ, each by
+    as few of the answers before the last as it takes."""
+    finder = [page for url, page in pages.items() if url.startswith("which-route/questions/")]
+    titles = [page.title for page in finder]
+    assert len(finder) > 50 and len(set(titles)) == len(titles)
+    not_sure = {url: page.title for url, page in pages.items() if url.endswith("/not-sure/")}
+    assert not_sure["which-route/questions/not-sure/"] == (
+        "You are not sure what the disagreement is about"
+    )
+    assert not_sure["which-route/questions/health-care/not-sure/"] == (
+        "You are not sure what the disagreement is about (Health care or social care)"
+    )
+
+
 def test_an_outcome_page_is_titled_by_its_outcome_and_links_the_proposed_changes(pages):
     page = pages["which-route/questions/decision/final-plan/school-only/"]
+    # Another path leads to an outcome with this heading: the title adds the answer before.
     assert (page.title, page.template) == (
-        "You disagree with the school named in the plan",
+        "You disagree with the school named in the plan (What to put in a final EHC plan)",
         "finder_outcome",
     )
-    assert f"<h1>{page.title}</h1>" in page.html
+    assert "<h1>You disagree with the school named in the plan</h1>" in page.html
+    alone = pages["which-route/questions/decision/no-assessment/"]
+    assert f"<h1>{alone.title}</h1>" in alone.html
     to_root = "../" * page.url.count("/")
     assert f'href="{to_root}proposed-changes/"' in page.html
     assert f'href="{to_root}sendiass/"' in page.html

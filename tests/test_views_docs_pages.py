@@ -135,7 +135,7 @@ def test_the_appeal_guide_shows_each_part_and_links_the_calculator(env):
     for part in CONTENT.appeal_guide.parts:
         assert f'<h2 id="{part.id}">' in html
     assert 'href="../deadlines/#work-out-appeal"' in html
-    assert '<a href="../sendiass/">get free advice from SENDIASS</a>' in html
+    assert '<a href="../sendiass/">ask SENDIASS for free advice</a>' in html
 
 
 def test_the_proposed_changes_say_the_law_has_not_changed_and_list_each(env):

@@ -15,7 +15,7 @@ from conftest import PROJECT, shipped_content
 from macros import markers
 from macros.components import make_environment, render
 from macros.contradictions import placeholder_pdfs
-from macros.guide import expand_order, guide_sections
+from macros.guide import expand_order, guide_sections, links_at
 from macros.mkdocs_hooks import GENERATED_HTML_MARKER, generated_page_source
 from macros.opendata import open_referral, route_json_ld
 from macros.pdfs import BuiltPdf
@@ -72,7 +72,7 @@ def test_the_guide_page_shows_where_its_download_and_sections_go(env):
 
 def test_the_guide_s_sections_list_their_pages_and_link_between_them(env):
     sections = guide_sections(
-        [("", page_content("")), ("sendiass/", page_content("sendiass/"))], SITE_ADDRESS
+        [("", page_content("")), ("sendiass/", page_content("sendiass/"))], links_at(SITE_ADDRESS)
     )
     html = render(env, "guide_sections.html", **guide_sections_view(sections))
     assert '<li><a href="#home">Page home</a></li>' in html
@@ -84,10 +84,14 @@ def test_the_guide_s_sections_list_their_pages_and_link_between_them(env):
 
 def test_the_download_links_the_pdf_from_each_page_with_its_size(env):
     home = guide_download(env, "The guide", "1 MB", "", "guide/")
-    assert '<a href="guide/whole-guide.pdf">The guide</a>' in home
+    # The link's own name says it is a PDF and how big; the home page gives it its heading.
+    link = '<a href="guide/whole-guide.pdf">The guide<span class="sl-visually-hidden"> (PDF, 1 MB)'
+    assert link in home
+    assert home.startswith('<h2 id="print-or-save-the-whole-guide">Print or save the whole guide')
     assert "PDF, 1 MB" in home and '<a href="guide/">read the whole guide' in home
     guide = guide_download(env, "The <b>guide</b>", "1 MB", "guide/", None)
-    assert '<a href="whole-guide.pdf">The &lt;b&gt;guide&lt;/b&gt;</a>' in guide
+    assert '<a href="whole-guide.pdf">The &lt;b&gt;guide&lt;/b&gt;<span' in guide
+    assert "<h2" not in guide
     assert "read the whole guide" not in guide
     assert "not made while you preview" in guide_download(env, "The guide", None, "", None)
 

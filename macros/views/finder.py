@@ -6,6 +6,7 @@ from __future__ import annotations
 import typing
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from ..appeal_guide import link_for_outcome
 from ..components import render
@@ -69,17 +70,57 @@ def finder_outcome_view(page: FinderPage, content: Content, pdfs: Pdfs) -> dict:
     return {**outcome_view(outcome, content, pdfs, page.url), **view}
 
 
+def finder_titles(pages: list[FinderPage], templates: Environment) -> dict[str, str]:
+    """{page address: its title} for the finder's pages. An outcome reached by several paths
+    has one heading on several pages; each such page's title adds the answers just before the
+    last one, as few as tell the pages apart (all the answers where none do), so no two pages
+    share a title."""
+
+    def heading(page: FinderPage) -> str:
+        node = page.node
+        return node.title if isinstance(node, Outcome) else node.text
+
+    def title(page: FinderPage, answers) -> str:
+        labels = [answer.option.label for answer in answers]
+        words = templates.get_template("finder_page_title.txt").render(
+            heading=heading(page), answers=labels
+        )
+        return Markup(words.strip()).unescape()
+
+    groups: dict[str, list[FinderPage]] = {}
+    for page in pages:
+        groups.setdefault(heading(page), []).append(page)
+    titles = {}
+    for group in groups.values():
+        longest = max(len(page.answers) for page in group)
+        for count in range(longest + 1):
+            named = {
+                page.url: title(page, page.answers[:-1][-count:] if count else ()) for page in group
+            }
+            if len(set(named.values())) == len(group):
+                break
+        else:
+            named = {page.url: title(page, page.answers) for page in group}
+        titles.update(named)
+    return titles
+
+
 def finder_page(
-    page: FinderPage, content: Content, templates: Environment, pdfs: Pdfs
+    page: FinderPage,
+    content: Content,
+    templates: Environment,
+    pdfs: Pdfs,
+    title: str | None = None,
 ) -> GeneratedPage:
+    """A finder page, titled ``title`` (finder_titles) or by its heading."""
     if page.is_outcome:
         view = finder_outcome_view(page, content, pdfs)
-        title, template = view["outcome"].title, "finder_outcome"
+        heading, template = view["outcome"].title, "finder_outcome"
     else:
         view = finder_question_view(page)
-        title, template = view["question"].text, "finder_question"
+        heading, template = view["question"].text, "finder_question"
     html = render(templates, f"{template}.html", **view)
-    return GeneratedPage(page.url, title, html, template, private=True)
+    return GeneratedPage(page.url, title or heading, html, template, private=True)
 
 
 def _route_cards(outcome: Outcome, content: Content, here: str) -> dict:
@@ -137,7 +178,7 @@ def outcome_view(outcome: Outcome, content: Content, pdfs: Pdfs, here: str) -> d
             {
                 "limit": content.time_limit(t),
                 "anchor": deadline_anchor(t),
-                "calculator_url": calculator.get(t),
+                "calculator": calculator.get(t),
             }
             for t in shown
         ],

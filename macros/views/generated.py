@@ -8,7 +8,7 @@ from jinja2 import Environment
 
 from ..content import Content
 from ..finder import finder_pages
-from .finder import finder_page
+from .finder import finder_page, finder_titles
 from .forms import Pdfs, form_pages
 from .page import GeneratedPage
 from .routes import route_pages
@@ -17,5 +17,7 @@ from .routes import route_pages
 def all_generated_pages(
     content: Content, templates: Environment, pdfs: Pdfs
 ) -> list[GeneratedPage]:
-    finder = [finder_page(page, content, templates, pdfs) for page in finder_pages(content.finder)]
+    paths = finder_pages(content.finder)
+    titles = finder_titles(paths, templates)
+    finder = [finder_page(page, content, templates, pdfs, titles[page.url]) for page in paths]
     return route_pages(content, templates, pdfs) + form_pages(content, templates, pdfs) + finder

@@ -42,19 +42,21 @@ def guide_pdf_html(content: Content, templates, sections: list[GuideSection]) ->
 
 def guide_download_view(title: str, size: str, from_url: str, web_url: str | None) -> dict:
     """The link to the guide's PDF, with its size, from the page at ``from_url``
-    (guide_download.html); ``web_url`` links the guide's own page, where it is another."""
+    (guide_download.html); ``web_url`` links the guide's own page, where it is another, and
+    there the download has its own heading (the guide's copy of that page leaves both out)."""
     return {
         "title": title,
         "url": relative_file_url(from_url, GUIDE_PDF),
         "size": size,
         "web_url": web_url,
+        "with_heading": web_url is not None,
     }
 
 
 def guide_download(templates, title: str, size: str | None, from_url: str, web_url) -> str:
     """The download's HTML; while previewing (no PDF made, no ``size``), a note instead."""
     if size is None:
-        return render(templates, "guide_download_preview.html")
+        return render(templates, "guide_download_preview.html", with_heading=web_url is not None)
     return render(
         templates, "guide_download.html", **guide_download_view(title, size, from_url, web_url)
     )
