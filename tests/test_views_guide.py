@@ -97,10 +97,15 @@ def test_the_download_links_the_pdf_from_each_page_with_its_size(env):
 
 
 def test_the_guide_is_put_together_from_pages_content_in_memory(env):
-    build = site_build(env, {url: page_content(url) for url in GUIDE_ORDER})
+    pages = {url: page_content(url) for url in GUIDE_ORDER}
+    # A page outside the guide (the finder) is linked relatively from the guide's web page.
+    pages[""] += '<p><a href="which-route/questions/">Start</a></p>'
+    build = site_build(env, pages)
     guide = assemble_guide(build, preview=True)
     assert guide.pdf is None
     sections = guide.fills["guide/"][markers.GUIDE_SECTIONS]
+    assert ' href="../which-route/questions/">Start</a>' in sections
+    assert f' href="{SITE_ADDRESS}' not in sections
     found = re.findall(r'<section class="sl-guide-section" id="([^"]+)">', sections)
     assert len(found) == len(GUIDE_ORDER) and found[0] == "home"
     # Links print their full address, as on the page itself.
