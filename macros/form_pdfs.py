@@ -9,7 +9,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .content import Content
-from .pdffields import FieldFixes, RadioGroup
+from .pdffields import ChoiceGroup, FieldFixes
 from .pdfs import BuiltPdf, build_pdf, field_font
 from .records import RequestForm
 
@@ -49,21 +49,23 @@ def form_pdfs(
 
 
 def form_field_fixes(form: RequestForm, templates: Environment) -> FieldFixes:
-    """Which PDF check boxes make one radio group, and which fields are required."""
+    """Which PDF check boxes make one question (a radio group, or tick-any boxes under one
+    field), and which other fields are required."""
     groups, required = [], set()
     for section in form.sections:
         for form_field in section.fields:
-            if form_field.control == "choose-one":
+            if form_field.control in ("choose-one", "choose-any"):
                 choices = (
                     YES_NO_CHOICES
                     if form_field.type == "yes-no"
                     else [option.id for option in form_field.options]
                 )
                 groups.append(
-                    RadioGroup(
+                    ChoiceGroup(
                         name=form_field.id,
                         accessible_name=field_accessible_name(form_field, templates),
                         choices={f"{form_field.id}-{choice}": choice for choice in choices},
+                        one_answer=form_field.control == "choose-one",
                         required=form_field.required,
                     )
                 )

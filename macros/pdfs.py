@@ -1,20 +1,23 @@
 """Tagged PDFs of the request forms, built with WeasyPrint and cached by a hash of their source.
 
-An unchanged form is not rebuilt: the cache key covers the HTML, the field font and the
-WeasyPrint version. Two PDFs per form: a fillable one (PDF/UA-1, with form fields) and a
-print-and-write one (the same page with boxes and lines, no fields).
+An unchanged form is not rebuilt: the cache key covers the HTML, the field font, the
+WeasyPrint version and the code that finishes each PDF (pdf_tags, pdffields). Two PDFs per form:
+a fillable one (PDF/UA-1, with form fields) and a print-and-write one (the same page with boxes
+and lines, no fields); the whole guide is made here too.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pdffields import FieldFixes, fix_fields
+from . import pdf_tags, pdffields
+from .pdffields import FieldFixes
 
 # Debian's fonts-dejavu-core. Form fields need their whole font embedded so any letter can be
 # typed; the full DejaVu Sans makes a 424 kB PDF, so the fields use a subset of it instead.
@@ -152,6 +155,10 @@ def build_pdf(
     for part in (html, str(fillable), _weasyprint_version(), fixes_key):
         key.update(part.encode("utf-8"))
     key.update(font.read_bytes())
+    # The code that finishes each PDF is part of the key: a change to it makes every PDF
+    # again rather than reusing one finished the old way.
+    for module in FINISHING_CODE:
+        key.update(Path(module.__file__).read_bytes())
     target = cache / f"{key.hexdigest()[:32]}.pdf"
     if target.is_file():
         return BuiltPdf(target, target.stat().st_size, from_cache=True)
@@ -163,11 +170,31 @@ def build_pdf(
     options = {"pdf_variant": "pdf/ua-1"}
     if fillable:
         options["pdf_forms"] = True
-    pdf = document.write_pdf(**options)
-    if fillable and field_fixes:
-        pdf = fix_fields(pdf, field_fixes)
+    pdf = _finished(
+        document.write_pdf(finisher=pdf_tags.describe_links, **options),
+        field_fixes if fillable else None,
+    )
     _write_whole(target, lambda partial: partial.write_bytes(pdf))
     return BuiltPdf(target, len(pdf), from_cache=False)
+
+
+# The modules that finish a PDF after WeasyPrint writes it (their code is in the cache key).
+FINISHING_CODE = (pdf_tags, pdffields)
+
+
+def _finished(pdf_bytes: bytes, field_fixes: FieldFixes | None) -> bytes:
+    """The PDF with what WeasyPrint leaves out: table headers' scopes (pdf_tags) and, in a
+    fillable PDF, its fields put right (pdffields)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        pdf_tags.scope_table_headers(pdf)
+        if field_fixes is not None:
+            pdffields.fix_fields(pdf, field_fixes)
+        out = io.BytesIO()
+        # The same PDF for the same source: its /ID from its content, not the time.
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
 
 
 def file_size(size: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import signal
 import stat
@@ -161,7 +162,12 @@ def test_a_full_disk_leaves_no_half_written_pdf_in_the_cache(tmp_path, monkeypat
             pass
 
         def write_pdf(self, **options):
-            return b"%PDF-1.7" + b"0" * 100_000
+            # A real PDF (an empty one), for the finishing pdfs.build_pdf does after WeasyPrint.
+            import pikepdf
+
+            out = io.BytesIO()
+            pikepdf.new().save(out)
+            return out.getvalue()
 
     monkeypatch.setattr(pdfs, "_weasyprint", lambda: types.SimpleNamespace(HTML=StandInHtml))
     first, full = tmp_path / "first", tmp_path / "full"

@@ -8,6 +8,7 @@ import io
 import logging
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pikepdf
@@ -30,17 +31,26 @@ REQUIRED_FLAG = 1 << 1
 
 
 def expected_field_names(form) -> dict[str, str]:
-    """Each PDF field's name (/T) and the accessible name (/TU) it must carry: a single-choice
-    question is one radio group named by its question; a tick-any choice is a box of its own."""
-    names = {}
-    for section in form.sections:
-        for field in section.fields:
-            if field.type == "tick-any":
-                for option in field.options:
-                    names[f"{field.id}-{option.id}"] = f"{field.label}: {option.label}"
-            else:
-                names[field.id] = field_accessible_name(field, TEMPLATES)
-    return names
+    """Each PDF field's name (/T) and the accessible name (/TU) it must carry: every question is
+    one field named by its id (a single-choice question a radio group, a tick-any question the
+    parent of its boxes)."""
+    return {
+        field.id: field_accessible_name(field, TEMPLATES)
+        for section in form.sections
+        for field in section.fields
+    }
+
+
+def choice_name(field, choice_label: str) -> str:
+    """A choice box's accessible name: its question, whether it must be answered, its choice."""
+    return f"{field.label}{' (required)' if field.required else ''}: {choice_label}"
+
+
+def choices(field) -> list[tuple[str, str]]:
+    """(id, label) of each choice of a choice question."""
+    if field.type == "yes-no":
+        return [("yes", "Yes"), ("no", "No")]
+    return [(option.id, option.label) for option in field.options]
 
 
 def _pdf(built_site: Path, form, kind: str) -> bytes:
@@ -84,35 +94,53 @@ def test_fillable_pdf_fields_are_named_by_their_labels(built_site, form):
         for field in fields:
             widgets = list(field.get("/Kids", [field]))
             assert all("/StructParent" in w for w in widgets), f"{field.T} has no /StructParent"
-            assert str(field.FT) in ("/Tx", "/Btn")
+            # A text field or a box, by its own type or its question's.
+            assert all(str(w.get("/FT", field.get("/FT"))) in ("/Tx", "/Btn") for w in widgets)
         for page in pdf.pages:
             if "/Annots" in page:
                 assert page.Tabs == "/S", "tab order does not follow the structure"
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
-def test_single_choice_questions_are_radio_groups_and_required_fields_say_so(built_site, form):
+def test_each_question_is_one_field_flagged_required_if_it_must_be_answered(built_site, form):
+    """Text fields, consent boxes, radio groups and tick-any questions alike: the Required flag
+    is on the question's own field, and each choice box's name says the question, whether it
+    must be answered and the choice."""
     with pikepdf.open(io.BytesIO(_pdf(built_site, form, "fillable"))) as pdf:
         fields = {str(f.T): f for f in pdf.Root.AcroForm.Fields}
         for section in form.sections:
             for field in section.fields:
-                if field.type == "tick-any":
-                    for option in field.options:
-                        box = fields[f"{field.id}-{option.id}"]
-                        assert not int(box.get("/Ff", 0)) & RADIO_FLAG
-                    continue
                 pdf_field = fields[field.id]
                 flags = int(pdf_field.get("/Ff", 0))
                 assert bool(flags & REQUIRED_FLAG) == field.required, field.id
-                if field.type in ("tick-one", "yes-no"):
-                    # One group: one answer only, each choice a widget "on" in its own state.
-                    assert flags & RADIO_FLAG and flags & NO_TOGGLE_TO_OFF, field.id
-                    choices = (
-                        ["yes", "no"] if field.type == "yes-no" else [o.id for o in field.options]
-                    )
-                    states = [[str(k) for k in kid.AP.N if k != "/Off"] for kid in pdf_field.Kids]
-                    assert states == [[f"/{choice}"] for choice in choices], field.id
-                    assert all(kid.Parent.objgen == pdf_field.objgen for kid in pdf_field.Kids)
+                if field.type not in ("tick-one", "yes-no", "tick-any"):
+                    continue
+                kids = list(pdf_field.Kids)
+                assert all(kid.Parent.objgen == pdf_field.objgen for kid in kids), field.id
+                names = [str(kid.TU) for kid in kids]
+                assert names == [choice_name(field, label) for _, label in choices(field)]
+                if field.type == "tick-any":
+                    # The parent of its boxes, each a field named by its choice, not required
+                    # itself (one ticked answers the question) and not a radio button.
+                    assert "/FT" not in pdf_field and not flags & RADIO_FLAG, field.id
+                    assert [str(kid.T) for kid in kids] == [c for c, _ in choices(field)]
+                    assert all(str(kid.FT) == "/Btn" and int(kid.Ff) == 0 for kid in kids)
+                    continue
+                # One group: one answer only, each choice a widget "on" in its own state.
+                assert flags & RADIO_FLAG and flags & NO_TOGGLE_TO_OFF, field.id
+                states = [[str(k) for k in kid.AP.N if k != "/Off"] for kid in kids]
+                assert states == [[f"/{choice}"] for choice, _ in choices(field)], field.id
+
+
+def qualified_name(field) -> str:
+    """A field's full name, its parents' names first: 'disagree-with.council'."""
+    names = []
+    while field is not None:
+        if "/T" in field:
+            names.append(str(field["/T"]))
+        field = field.get("/Parent")
+        field = field.get_object() if field is not None else None
+    return ".".join(reversed(names))
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.id)
@@ -130,10 +158,11 @@ def test_every_fillable_field_can_be_filled_and_read_back(built_site, form, capl
         for annotation in page.get("/Annots", []):
             widget = annotation.get_object()
             field = widget.get("/Parent", widget).get_object() if "/T" not in widget else widget
-            if field.get("/FT") == "/Btn" and field["/T"] not in on_states:
+            name = qualified_name(field)
+            if field.get("/FT") == "/Btn" and name not in on_states:
                 # A radio group's first choice; a box's own "on" state.
                 states = [s for s in widget["/AP"]["/N"] if s != "/Off"]
-                on_states[field["/T"]] = states[0]
+                on_states[name] = states[0]
         values = {name: f"Answer for {name}" for name in text_names}
         values |= {name: on_states[name] for name in box_names if name in on_states}
         writer.update_page_form_field_values(page, values, auto_regenerate=False)
@@ -164,6 +193,22 @@ def test_an_unchanged_pdf_comes_from_the_cache(tmp_path):
     changed = build_pdf(html.replace("Hi", "Hello"), tmp_path, fillable=False, cache=tmp_path)
     assert (first.from_cache, again.from_cache, changed.from_cache) == (False, True, False)
     assert again.path == first.path != changed.path
+
+
+def test_a_change_to_the_code_that_finishes_pdfs_makes_them_again(tmp_path, monkeypatch):
+    """The modules that finish a PDF after WeasyPrint are in its cache key: a PDF finished
+    the old way is not reused."""
+    from macros import pdf_tags, pdffields, pdfs
+
+    assert {pdf_tags, pdffields} <= set(pdfs.FINISHING_CODE)
+    code = tmp_path / "finishing.py"
+    code.write_text("# one way\n")
+    monkeypatch.setattr(pdfs, "FINISHING_CODE", (types.SimpleNamespace(__file__=str(code)),))
+    html = "<!doctype html><html lang='en-GB'><head><title>T</title></head><p>Hi</p></html>"
+    first = build_pdf(html, tmp_path, fillable=False, cache=tmp_path)
+    code.write_text("# another way\n")
+    again = build_pdf(html, tmp_path, fillable=False, cache=tmp_path)
+    assert not again.from_cache and again.path != first.path
 
 
 def test_a_pdf_from_the_cache_does_not_load_weasyprint(tmp_path):
