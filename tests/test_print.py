@@ -254,6 +254,7 @@ def test_the_guide_pdf_and_its_download_link_show_the_councils_name_as_written(n
         url="guide/whole-guide.pdf",
         size="1 MB",
         web_url="guide/",
+        with_heading=True,
     )
     assert html_lib.unescape(link).count(name) >= 1
     assert "&amp;amp;" not in link and "&amp;quot;" not in link and "&amp;lt;" not in link
