@@ -97,6 +97,7 @@ COUNCIL_STYLESHEET = "assets/stylesheets/council.css"
 SITE_STYLESHEET = "assets/stylesheets/site.css"
 FORMS_SCRIPT = "assets/javascripts/forms.js"
 DEADLINES_SCRIPT = "assets/javascripts/deadlines.js"
+ERROR_SUMMARY_SCRIPT = "assets/javascripts/error-summary.js"
 # Open Referral UK data about the organisations and their services (routes): the whole data set
 # and the static endpoints a directory reads.
 OPEN_DATA_FOLDER = "open-data/"
@@ -134,6 +135,7 @@ THEME_ADDRESSES = {
     "council_stylesheet": COUNCIL_STYLESHEET,
     "forms_script": FORMS_SCRIPT,
     "deadlines_script": DEADLINES_SCRIPT,
+    "error_summary_script": ERROR_SUMMARY_SCRIPT,
 }
 
 

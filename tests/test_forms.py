@@ -61,7 +61,8 @@ def test_every_field_on_the_web_page_is_labelled_and_grouped(built_site, form):
         assert control.get("id") in labels, f"no label for {control}"
         for hint_id in (control.get("aria-describedby") or "").split():
             assert hint_id in ids, f"{control['id']}: hint #{hint_id} missing"
-    groups = sum(1 for s in form.sections for f in s.fields if f.type in CHOICE_TYPES)
+    # Each choice question and each date (GOV.UK's date input) is a group with a legend.
+    groups = sum(1 for s in form.sections for f in s.fields if f.type in (*CHOICE_TYPES, "date"))
     assert html.count('<fieldset class="sl-fieldset"') == groups
     assert html.count('<legend class="sl-legend">') == groups
     required = sum(1 for s in form.sections for f in s.fields if f.required)
@@ -102,8 +103,10 @@ def test_typing_into_a_form_sends_nothing(browser, site_url, form):
         fields = "input[type=text], input[type=email], input[type=tel], textarea"
         for field in page.locator("form.sl-form").locator(fields).all():
             field.fill("Sam Smith")
-        for field in page.locator("form.sl-form input[type=date]").all():
-            field.fill("2026-11-28")
+        # Dates in GOV.UK's day, month and year boxes.
+        for part, value in (("day", "28"), ("month", "11"), ("year", "2026")):
+            for field in page.locator(f"form.sl-form input[data-sl-part={part}]").all():
+                field.fill(value)
         # Ticked from the keyboard, as a keyboard user would (Space on a focused box).
         for choice in page.locator(
             "form.sl-form input[type=radio], form.sl-form input[type=checkbox]"
@@ -164,9 +167,11 @@ def test_print_first_lists_missing_required_answers_then_prints_anyway(browser, 
         assert links.count() == len(required)
         assert page.evaluate("() => window.printed") == 0
         # Each message is tied to its question, and each link moves to it.
-        first = required[0]
-        described = page.locator(f"#{first.id}").get_attribute("aria-describedby") or ""
-        assert "error-0" in described.split()
+        # (The question's group if it has one: a date's, a choice's.)
+        first = page.locator("form.sl-form [data-sl-required]").first
+        assert required[0].label in first.inner_text()
+        described = first.locator("fieldset, input, textarea").first
+        assert "error-0" in (described.get_attribute("aria-describedby") or "").split()
         page.locator("[data-sl-print]").click()
         assert page.evaluate("() => window.printed") == 1
         assert not summary.is_visible()

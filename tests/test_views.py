@@ -265,3 +265,75 @@ def test_a_form_page_labels_every_field_and_marks_the_required_ones(env):
     assert html.count("data-sl-required") == 2
     assert 'data-sl-error="Fill in “Your name”"' in html
     assert 'data-sl-error="Tick “I agree” if you agree"' in html
+
+
+def test_a_form_s_date_is_govuk_s_date_input(env):
+    """Day, month and year boxes in a group named by the question, not the browser's own date
+    control (type=date), whose order follows the browser's language (mm/dd/yyyy in American
+    English). No field has the required attribute: it made the browser call the empty fields
+    invalid before anything was typed."""
+    from macros.records import FormField, FormSection, RequestForm
+
+    dates = [
+        FormField(
+            id="letter",
+            type="date",
+            label="Date on the letter",
+            hint="Not the day it came",
+            required=True,
+        ),
+        FormField(id="met", type="date", label="Date of the meeting"),
+        FormField(id="born", type="date", label="Your date of birth", autocomplete="bday"),
+        FormField(id="name", type="short-text", label="Your name", required=True),
+        FormField(id="agree", type="consent", label="I agree", required=True),
+    ]
+    form = RequestForm(
+        id="f",
+        title="F",
+        introduction="I.",
+        sections=[FormSection(id="s", title="S", fields=dates)],
+    )
+    html = render(env, "form_page.html", form=form, recipients=[], time_limits=[], attachments=[])
+    assert 'type="date"' not in html and not re.search(r"\srequired[\s>=]", html)
+    assert html.count('<fieldset class="sl-fieldset" role="group"') == 3
+    required = ' <span class="sl-required">(required)</span>'
+    assert f'<legend class="sl-legend">Date on the letter{required}</legend>' in html
+    assert (
+        '<p class="sl-hint" id="letter-hint">Not the day it came. For example, 27 3 2026</p>'
+        in html
+    )
+    assert '<p class="sl-hint" id="met-hint">For example, 27 3 2026</p>' in html
+    for field_id in ("letter", "met", "born"):
+        assert f'aria-describedby="{field_id}-hint"' in html
+        boxes = re.findall(
+            rf'<label [^>]*for="{field_id}-(\w+)">(\w+)</label>\s*<input ([^>]*)>', html
+        )
+        assert [(part, words) for part, words, _ in boxes] == [
+            ("day", "Day"), ("month", "Month"), ("year", "Year"),
+        ]  # fmt: skip
+        for part, _, attributes in boxes:
+            width = 4 if part == "year" else 2
+            assert f'id="{field_id}-{part}"' in attributes
+            assert f'class="sl-input sl-input--width-{width}"' in attributes
+            assert 'type="text" inputmode="numeric"' in attributes
+            # Only a date of birth of the person filling the form in is filled in for them.
+            autocomplete = f"bday-{part}" if field_id == "born" else "off"
+            assert f'autocomplete="{autocomplete}"' in attributes
+    # The messages (forms.js chooses one): a required date left empty, a part left out, a date
+    # that cannot be.
+    assert 'data-sl-error="Enter “Date on the letter”"' in html
+    assert 'data-sl-error-month="Date of the meeting must include a month"' in html
+    assert 'data-sl-error-day-year="Date of the meeting must include a day and year"' in html
+    assert 'data-sl-error-real="Your date of birth must be a real date"' in html
+    assert html.count("data-sl-date ") == 3 and html.count("data-sl-required") == 3
+
+
+def test_only_a_date_of_birth_fills_in_a_date_s_parts():
+    """A date's boxes are filled in by the browser only as parts of a date of birth (bday-day...):
+    any other autocomplete on a date is refused."""
+    from pydantic import ValidationError
+
+    from macros.records import FormField
+
+    with pytest.raises(ValidationError, match="bday or none for a date field"):
+        FormField(id="met", type="date", label="Date of the meeting", autocomplete="name")

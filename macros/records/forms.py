@@ -23,7 +23,8 @@ class FormOption(Record):
     label: Name
 
 
-# Each field type, by how it is answered; one-line fields also by their HTML input type.
+# Each field type, by how it is answered; one-line fields also by their HTML input type. A date
+# is GOV.UK's date input on the web page (day, month and year boxes), a line on paper.
 _FIELD_CONTROLS = {
     "tick-one": "choose-one",
     "yes-no": "choose-one",
@@ -31,11 +32,11 @@ _FIELD_CONTROLS = {
     "consent": "consent",
     "long-text": "long",
     "short-text": "line",
-    "date": "line",
+    "date": "date",
     "email": "line",
     "phone": "line",
 }
-_INPUT_TYPES = {"short-text": "text", "date": "date", "email": "email", "phone": "tel"}
+_INPUT_TYPES = {"short-text": "text", "email": "email", "phone": "tel"}
 
 
 class FormField(Record):
@@ -52,13 +53,24 @@ class FormField(Record):
     @property
     def control(self) -> str:
         """How the field is answered, in every place a form is shown (web page, PDFs, the
-        PDF's radio groups): 'choose-one', 'choose-any', 'consent', 'long' or 'line'."""
+        PDF's radio groups): 'choose-one', 'choose-any', 'consent', 'long', 'date' or 'line'."""
         return _FIELD_CONTROLS[self.type]
 
     @property
     def input_type(self) -> str | None:
-        """The HTML input type of a one-line field ('text', 'date', 'email', 'tel')."""
+        """The HTML input type of a one-line field ('text', 'email', 'tel')."""
         return _INPUT_TYPES.get(self.type)
+
+    @field_validator("autocomplete")
+    @classmethod
+    def _autocomplete_fits_the_type(cls, autocomplete: str | None, info: ValidationInfo):
+        # A date's day, month and year boxes each take a part of it (bday-day...): only a date
+        # of birth has such parts.
+        if info.data.get("type") == "date" and autocomplete not in (None, "bday"):
+            raise _problem(
+                f"expected autocomplete: bday or none for a date field, found {autocomplete}"
+            )
+        return autocomplete
 
     @field_validator("options")
     @classmethod

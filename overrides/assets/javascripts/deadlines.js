@@ -68,17 +68,16 @@ function steps(series, start) {
   }));
 }
 
-// One date question: its date, or the id of the message that says what is wrong with it.
+// One date question: its date, or the id of the message that says what is wrong with it and,
+// when only some parts are empty, those parts ("day", "month-year").
 function readDate(field) {
   const parts = {};
   field.querySelectorAll("input").forEach((input) => {
     parts[input.dataset.slPart] = input.value.trim();
   });
-  const filled = Object.values(parts).filter((value) => value !== "");
-  if (!filled.length) return field.hasAttribute("data-sl-required") ? { error: "missing" } : {};
-  for (const part of ["day", "month", "year"]) {
-    if (parts[part] === "") return { error: part, part };
-  }
+  const empty = ["day", "month", "year"].filter((part) => parts[part] === "");
+  if (empty.length === 3) return field.hasAttribute("data-sl-required") ? { error: "missing" } : {};
+  if (empty.length) return { error: empty.join("-"), parts: empty };
   if (!/^\d{1,2}$/.test(parts.day) || !/^\d{1,2}$/.test(parts.month) || !/^\d{4}$/.test(parts.year)) {
     return { error: "real" };
   }
@@ -99,17 +98,24 @@ function clearErrors(section) {
     field.classList.remove("sl-field--error");
     const group = field.querySelector("fieldset");
     group.setAttribute("aria-describedby", group.dataset.slHint);
+    field.querySelectorAll("input").forEach((input) => {
+      input.removeAttribute("aria-invalid");
+      input.classList.remove("sl-input--error");
+    });
   });
   const summary = section.querySelector(".sl-error-summary");
   summary.hidden = true;
   summary.querySelector("ul").replaceChildren();
 }
 
-// GOV.UK's error summary, and a message above each date, tied to it with aria-describedby.
+// GOV.UK's error summary, and a message above each date's boxes, tied to it with
+// aria-describedby. The boxes that are wrong are marked (aria-invalid, and a red edge: GOV.UK's
+// govuk-input--error): only the empty ones when some are, or else all three. The summary links
+// to the first; following it is error-summary.js.
 function showErrors(section, problems) {
   const summary = section.querySelector(".sl-error-summary");
   const list = summary.querySelector("ul");
-  problems.forEach(({ field, text, part }, index) => {
+  problems.forEach(({ field, text, parts }, index) => {
     const group = field.querySelector("fieldset");
     const message = document.createElement("p");
     message.className = "sl-error-message";
@@ -121,15 +127,16 @@ function showErrors(section, problems) {
     group.querySelector(".sl-hint").after(message);
     field.classList.add("sl-field--error");
     group.setAttribute("aria-describedby", `${group.dataset.slHint} ${message.id}`);
-    const target = field.querySelector(`input[data-sl-part="${part || "day"}"]`);
+    const boxes = [...field.querySelectorAll("input")];
+    const wrong = parts ? boxes.filter((box) => parts.includes(box.dataset.slPart)) : boxes;
+    wrong.forEach((input) => {
+      input.setAttribute("aria-invalid", "true");
+      input.classList.add("sl-input--error");
+    });
     const item = document.createElement("li");
     const link = document.createElement("a");
-    link.href = `#${target.id}`;
+    link.href = `#${wrong[0].id}`;
     link.textContent = text;
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      target.focus();
-    });
     item.append(link);
     list.append(item);
   });
@@ -197,9 +204,22 @@ function markPassed(section) {
   );
 }
 
+// The dates shown were worked out from the dates typed then: once one of those changes, they go,
+// and the page says why, where they were, until the button is pressed again. Working them out
+// at each key pressed would show errors for a date half typed.
+function clearStale(section) {
+  const results = section.querySelector(".sl-results");
+  if (results.hidden) return;
+  results.hidden = true;
+  section.classList.remove("sl-calculation--done");
+  const note = section.querySelector("[data-sl-stale]");
+  note.textContent = note.dataset.slStale;
+}
+
 async function workOut(section) {
   await loading;
   clearErrors(section);
+  section.querySelector("[data-sl-stale]").textContent = "";
   const results = section.querySelector(".sl-results");
   if (!lookup) {
     const summary = section.querySelector(".sl-error-summary");
@@ -219,7 +239,8 @@ async function workOut(section) {
   fields.forEach((field, index) => {
     const read = readDate(field);
     if (read.error) {
-      problems.push({ field, text: field.dataset[`slError${read.error[0].toUpperCase()}${read.error.slice(1)}`], part: read.part });
+      const key = read.error.replace(/(^|-)([a-z])/g, (_, dash, letter) => letter.toUpperCase());
+      problems.push({ field, text: field.dataset[`slError${key}`], parts: read.parts });
     } else if (read.date) {
       if (index > 0 && dates[fields[0].dataset.slEvent] && read.date < dates[fields[0].dataset.slEvent]) {
         problems.push({ field, text: field.dataset.slErrorOrder });
@@ -302,6 +323,7 @@ document.querySelectorAll(".sl-calculation").forEach((section) => {
     event.preventDefault();
     workOut(section);
   });
+  form.addEventListener("input", () => clearStale(section));
   section.querySelector('[data-sl-action="print"]').addEventListener("click", () => window.print());
   section.querySelector('[data-sl-action="calendar"]').addEventListener("click", (event) => {
     const link = document.createElement("a");
