@@ -12,8 +12,8 @@ renamed: every copy names the same roles, bound once in the council's roles.yml.
 finder gets one new first question whose answers lead to each copy's questions, so its pages
 grow N times as well.
 site.yml, roles.yml and disagreement-resolution.yml describe the council once, and
-national.yml, time-limits.yml, proposed-changes.yml and appeal-guide.yml state the law once, so
-they are copied as they are.
+national.yml, time-limits.yml, proposed-changes.yml, appeal-guide.yml and accessibility.yml state
+the law and the product once, so they are copied as they are.
 
 The output is valid content: it builds with `mkdocs build --strict`. It is for measuring only;
 its text repeats the shipped text and is not for publishing.
@@ -37,6 +37,7 @@ UNCHANGED = (
     NATIONAL / "time-limits.yml",
     NATIONAL / "proposed-changes.yml",
     NATIONAL / "appeal-guide.yml",
+    NATIONAL / "accessibility.yml",
     COUNCIL / "site.yml",
     COUNCIL / "roles.yml",
     COUNCIL / "logo.svg",

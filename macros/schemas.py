@@ -28,6 +28,7 @@ SCHEMAS: dict[str, type[records.Record]] = {
     "time-limits.schema.json": records.TimeLimitList,
     "proposed-changes.schema.json": records.ProposedChanges,
     "appeal-guide.schema.json": records.AppealGuide,
+    "accessibility.schema.json": records.AccessibilityFacts,
     "national.schema.json": records.NationalLayer,
     "roles.schema.json": records.RoleBindings,
     "changes.schema.json": records.CouncilChanges,

@@ -198,6 +198,10 @@ REQUIRED_CASES = {
     "too-many-plain-values",
     # A time limit's words say what its rule counts (issue 26).
     "time-limit-text-without-its-period",
+    # The accessibility statement's known problems and dates (issue 27).
+    "accessibility-problem-criterion-not-in-wcag-22-aa",
+    "accessibility-problem-check-without-its-finding",
+    "accessibility-statement-reviewed-before-prepared",
 }
 
 

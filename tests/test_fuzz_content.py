@@ -47,6 +47,7 @@ FILES = [
     "national/time-limits.yml",
     "national/proposed-changes.yml",
     "national/appeal-guide.yml",
+    "national/accessibility.yml",
     "national/disagreement-resolution.yml",
     "national/routes/tribunal-appeal.yml",
     "national/routes/mediation.yml",

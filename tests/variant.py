@@ -38,7 +38,7 @@ TEXT_KEYS = {
     "introduction", "who_can_use", "covers", "when", "cost", "produces", "heading",
     "applies_when", "between", "about", "purpose", "stages_intro", "covers_intro",
     "former_names_note", "mediation_advice_note", "intro", "how_to_start", "points", "notes",
-    "help_with", "known_issues", "how_tested", "short_label", "readings",
+    "help_with", "problem", "not_tested", "improving", "not_in_scope", "short_label", "readings",
     "weighs", "what_to_do", "not_needed", "if_passed",
 }  # fmt: skip
 

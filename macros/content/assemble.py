@@ -47,6 +47,7 @@ def make_content(checked: CheckedContent) -> Content:
     national_layer = typing.cast(records.NationalLayer, by_file["national.yml"])
     return Content(
         site=typing.cast(records.SiteSettings, by_file["site.yml"]),
+        accessibility=typing.cast(records.AccessibilityFacts, by_file["accessibility.yml"]),
         providers=with_notes(provider_list.providers, council_providers.national_notes),
         disagreement_resolution=typing.cast(
             records.Service, bound(by_file["disagreement-resolution.yml"])

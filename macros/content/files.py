@@ -25,6 +25,7 @@ NATIONAL_FILES: dict[str, type[records.Record]] = {
     "time-limits.yml": records.TimeLimitList,
     "proposed-changes.yml": records.ProposedChanges,
     "appeal-guide.yml": records.AppealGuide,
+    "accessibility.yml": records.AccessibilityFacts,
 }
 # A council's folder (content/councils/<name>/): only what is its own.
 COUNCIL_FILES: dict[str, type[records.Record]] = {

@@ -21,6 +21,8 @@ class Content:
     """Every record in content/, checked and cross-referenced."""
 
     site: records.SiteSettings
+    # What the product does for accessibility (the accessibility statement's facts).
+    accessibility: records.AccessibilityFacts
     providers: dict[str, records.Organization]
     disagreement_resolution: records.Service
     # In the order families should read them (each route's ``order``).
@@ -47,6 +49,12 @@ class Content:
     def send_team(self) -> str:
         """The id of the council's SEND team (the provider bound to the send-team role)."""
         return self.roles["send-team"][0]
+
+    @property
+    def accessibility_problems(self) -> list[records.KnownProblem]:
+        """The known problems the accessibility statement lists: the product's, then the
+        council's own."""
+        return [*self.accessibility.known_problems, *self.site.accessibility.known_problems]
 
     def provider(self, provider_id: str) -> records.Organization:
         return self.providers[provider_id]

@@ -4,11 +4,20 @@ Field names follow Open Referral UK where one fits (organization → provider, s
 schedules with byday/opens_at/closes_at), so the data can later be published in that format.
 Every model is strict (no silent conversion), closed (unknown keys are errors) and frozen.
 
-One module per content file (site, providers, national, service, time_limits, proposals, routes,
-finder, appeal_guide, forms), on the shared field types and validators (fields) and contact
-channels (contacts). Every name is here too, so ``records.Route`` works wherever it is defined.
+One module per content file (site, accessibility, providers, national, service, time_limits,
+proposals, routes, finder, appeal_guide, forms), on the shared field types and validators
+(fields) and contact channels (contacts). Every name is here too, so ``records.Route`` works
+wherever it is defined.
 """
 
+from .accessibility import (
+    WCAG_22_A_AA,
+    AccessibilityFacts,
+    AccessibilityStatement,
+    Claim,
+    KnownProblem,
+    ProductProblem,
+)
 from .appeal_guide import (
     AppealGuide,
     GuidePart,
@@ -111,7 +120,6 @@ from .service import (
     ServiceProviders,
 )
 from .site import (
-    AccessibilityStatement,
     Branding,
     Council,
     SiteSettings,
@@ -179,6 +187,11 @@ __all__ = [
     "Council",
     "Branding",
     "AccessibilityStatement",
+    "AccessibilityFacts",
+    "Claim",
+    "KnownProblem",
+    "ProductProblem",
+    "WCAG_22_A_AA",
     "SiteSettings",
     "ProviderList",
     "NationalNote",

@@ -1,10 +1,12 @@
-"""The records of a council's content/site.yml: the council, its branding and accessibility."""
+"""The records of a council's content/site.yml: the council, its branding and accessibility
+(its own part of the accessibility statement is in accessibility.py)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar, Literal
+from typing import ClassVar
 
+from .accessibility import AccessibilityStatement
 from .contacts import CouncilContact
 from .fields import Colour, Name, Record, Text, WebAddress
 
@@ -19,14 +21,6 @@ class Council(Record):
 class Branding(Record):
     colour: Colour
     logo: Text
-
-
-class AccessibilityStatement(Record):
-    compliance: Literal["fully", "partially", "not"]
-    known_issues: list[Text] = []
-    how_tested: Text
-    prepared_on: date
-    reviewed_on: date
 
 
 class SiteSettings(Record):

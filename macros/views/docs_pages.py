@@ -21,6 +21,7 @@ from ..opendata import organization_json_ld
 from ..service_fields import service_field
 from ..urls import A_TO_Z_FOOTER_FILES
 from .a_to_z import a_to_z, titled_docs_pages, titled_files
+from .accessibility import statement_view
 from .finder import finder_start_view, finder_tree_view, question_count_view
 from .forms import Pdfs, forms_list_view
 from .guide import whole_guide_view
@@ -114,12 +115,7 @@ def provider_help(inputs: ViewInputs, here: str, provider_id: str) -> dict:
 
 
 def accessibility_statement(inputs: ViewInputs, here: str) -> dict:
-    site = inputs.content.site
-    return {
-        "council": site.council,
-        "statement": site.accessibility,
-        "contact": site.accessibility_contact,
-    }
+    return statement_view(inputs.content, inputs.pdfs, inputs.built_on, here)
 
 
 def proposed_changes(inputs: ViewInputs, here: str) -> dict:
