@@ -133,7 +133,12 @@ def test_the_a_to_z_lists_every_route_form_and_menu_page(built_site):
         f.title for f in content.forms.values()
     ]:
         assert f">{title}</a>" in text, title
-    for title in ("Accessibility statement", "Privacy", "Disagreement resolution", "How it works"):
+    for title in (
+        "Accessibility statement",
+        "Privacy",
+        "Disagreement resolution service",
+        "How disagreement resolution works",
+    ):
         assert f">{title}</a>" in text, title
 
 
