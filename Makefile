@@ -25,11 +25,12 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: site sites check schemas test test-fast serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
 
-site: $(VENV)/.site-installed
+# node_modules: the Word library the letter pages load (the build copies its browser bundle).
+site: $(VENV)/.site-installed node_modules/.installed
 	$(BIN)/python -m macros.build
 
 # Every council in content/councils/, in parallel on every core, each into sites/<council>/.
-sites: $(VENV)/.site-installed
+sites: $(VENV)/.site-installed node_modules/.installed
 	$(BIN)/python -m macros.sites
 
 # Check the content without building: every problem with its file and line, then warnings.
@@ -53,7 +54,7 @@ fuzz: $(VENV)/.test-installed
 schemas: $(VENV)/.site-installed
 	$(BIN)/python -m macros.schemas
 
-serve: $(VENV)/.site-installed
+serve: $(VENV)/.site-installed node_modules/.installed
 	$(BIN)/mkdocs serve
 
 # The whole suite, on every core (pytest-xdist); each council's site checks stay on one worker
@@ -104,12 +105,13 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(PIP_INSTALL) -r requirements-test.txt -c constraints.txt
 	touch $@
 
-# axe-core and the Nu HTML checker, at the versions in package-lock.json.
+# The letters' Word library (docx), axe-core and the Nu HTML checker, at the versions in
+# package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --silent --no-audit --no-fund && touch $@; \
 	else \
-		echo "*** npm not found: the axe and HTML checks cannot run. Install: apt-get install nodejs npm ***"; \
+		echo "*** npm not found: the axe and HTML checks cannot run, and letters cannot be made into Word files. Install: apt-get install nodejs npm ***"; \
 	fi
 
 # After changing requirements*.txt: rebuild the full list of pinned versions.

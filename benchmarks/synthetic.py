@@ -3,8 +3,8 @@
     python benchmarks/synthetic.py --scale 10 --source content --target /tmp/content-10x
 
 The source and target are content/ folders with both layers (national/ and
-councils/example-council/). Every provider, route, form and finder question and outcome is copied
-N times. Copy 1 keeps the
+councils/example-council/). Every provider, route, form, letter and finder question and outcome
+is copied N times. Copy 1 keeps the
 original ids, so the framing pages in docs/ still find what they name; copy k (k >= 2) adds
 "-k" to each id and every reference to it, and "k" to each name and title, so the copies are
 distinct records that the loader checks like any others. Role ids (national.yml) are not
@@ -97,6 +97,27 @@ def form_copy(form: dict, copy: int) -> dict:
     }
 
 
+def letter_copy(letter: dict, copy: int, route_ids: set[str]) -> dict:
+    """A letter in a copy: its routes and the routes of its legal basis renamed (a time limit
+    is stated once, so a legal basis that is a time limit stays the same)."""
+    return {
+        **letter,
+        "id": renamed(letter["id"], copy),
+        "title": titled(letter["title"], copy),
+        "to": [renamed_provider(p, copy) for p in letter["to"]],
+        "routes": [renamed(r, copy) for r in letter.get("routes", [])],
+        "legal_basis": [renamed(b, copy) if b in route_ids else b for b in letter["legal_basis"]],
+    }
+
+
+def outcome_copy(outcome: dict, copy: int) -> dict:
+    routes = [{**fit, "route": renamed(fit["route"], copy)} for fit in outcome["routes"]]
+    copied = {**outcome, "id": renamed(outcome["id"], copy), "routes": routes}
+    if "letter" in outcome:
+        copied["letter"] = {**outcome["letter"], "id": renamed(outcome["letter"]["id"], copy)}
+    return copied
+
+
 def finder_copy(finder: dict, scale: int) -> dict:
     """The finder with its questions and outcomes ``scale`` times, under one new first question.
 
@@ -111,9 +132,7 @@ def finder_copy(finder: dict, scale: int) -> dict:
                 {**option, "next": renamed(option["next"], copy)} for option in question["options"]
             ]
             questions.append({**question, "id": renamed(question["id"], copy), "options": options})
-        for outcome in finder["outcomes"]:
-            routes = [{**fit, "route": renamed(fit["route"], copy)} for fit in outcome["routes"]]
-            outcomes.append({**outcome, "id": renamed(outcome["id"], copy), "routes": routes})
+        outcomes += [outcome_copy(outcome, copy) for outcome in finder["outcomes"]]
     first = {
         "id": "synthetic-part",
         "text": "Which part of the synthetic finder do you want?",
@@ -174,12 +193,19 @@ def make_synthetic(source: Path, target: Path, scale: int) -> dict[str, int]:
         for form in forms:
             record = form_copy(form, copy)
             write(target / NATIONAL / "forms" / f"{record['id']}.yml", record)
+    letters = [read(path) for path in sorted((source / NATIONAL / "letters").glob("*.yml"))]
+    route_ids = {route["id"] for route in routes}
+    for copy in copies:
+        for letter in letters:
+            record = letter_copy(letter, copy, route_ids)
+            write(target / NATIONAL / "letters" / f"{record['id']}.yml", record)
     finder = finder_copy(read(source / NATIONAL / "route-finder.yml"), scale)
     write(target / NATIONAL / "route-finder.yml", finder)
     return {
         "providers": provider_count * scale,
         "routes": len(routes) * scale,
         "forms": len(forms) * scale,
+        "letters": len(letters) * scale,
         "questions": len(finder["questions"]),
         "outcomes": len(finder["outcomes"]),
     }

@@ -30,6 +30,16 @@ def cited_law(source: Source, legislation: list[LegislationAddress]) -> Legislat
     return next((law for law in legislation if source.citation.startswith(law.title)), None)
 
 
+def law_sources(sources: list[Source], legislation: list[LegislationAddress]) -> list[Source]:
+    """The sources that cite a piece of law (not a council's page or a charity's guide), each
+    once: a letter's "The law"."""
+    found: list[Source] = []
+    for source in sources:
+        if cited_law(source, legislation) is not None and source not in found:
+            found.append(source)
+    return found
+
+
 def unlinked_law(
     record: BaseModel, legislation: list[LegislationAddress]
 ) -> list[tuple[tuple, str]]:

@@ -248,15 +248,24 @@ def lookup_table(
 ) -> dict:
     """Every series' steps for each date in the range: {"first": "2025-11-03", "last": ...,
     "series": {"appeal-to-the-tribunal/decision-letter-sent": ["p61", ...], ...}}."""
+    return series_table(calculation_series(calculations, time_limits), time_limits, built_on)
+
+
+def series_table(
+    pairs: list[tuple[str, str]], time_limits: dict[str, TimeLimit], built_on: date
+) -> dict:
+    """lookup_table's file for any (time limit id, event id) series, such as the letters'
+    (macros/letter_lookup.py). A date no period can be worked out from (school days) is ""."""
     first, last = lookup_range(built_on)
     days = (last - first).days + 1
     series = {}
-    for limit_id, event in calculation_series(calculations, time_limits):
+    for limit_id, event in pairs:
         limit = one_period(time_limits[limit_id], event)
         entries = []
         for index in range(days):
             start = first + timedelta(days=index)
-            entries.append(encode_steps(start, work_out(limit, {event: start})))
+            deadline = work_out(limit, {event: start})
+            entries.append(encode_steps(start, deadline) if deadline else "")
         series[series_name(limit_id, event)] = entries
     return {
         "built_on": built_on.isoformat(),

@@ -44,6 +44,7 @@ COMPONENT_MACROS: dict[str, tuple[str, Callable[..., dict]]] = {
     "a_to_z_index": ("a_to_z.html", views.a_to_z_index),
     "proposed_changes": ("proposed_changes.html", views.proposed_changes),
     "forms_list": ("forms_list.html", views.forms_list),
+    "letters_list": ("letters_list.html", views.letters_list),
 }
 # Each macro whose value goes in the page as it is: escaped text, an id or a marker.
 VALUE_MACROS: dict[str, Callable[..., str]] = {

@@ -25,6 +25,7 @@ SCHEMAS: dict[str, type[records.Record]] = {
     "route-finder.schema.json": records.RouteFinder,
     "route.schema.json": records.Route,
     "form.schema.json": records.RequestForm,
+    "letter.schema.json": records.Letter,
     "time-limits.schema.json": records.TimeLimitList,
     "proposed-changes.schema.json": records.ProposedChanges,
     "appeal-guide.schema.json": records.AppealGuide,
@@ -51,6 +52,8 @@ def schema_for(content_file: Path) -> str:
         return "route.schema.json"
     if content_file.parent.name == "forms":
         return "form.schema.json"
+    if content_file.parent.name == "letters":
+        return "letter.schema.json"
     return content_file.stem + ".schema.json"
 
 

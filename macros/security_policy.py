@@ -13,8 +13,9 @@ from __future__ import annotations
 POLICY: dict[str, str] = {
     # Anything not named below (fonts, frames, media, workers, manifests) loads from nowhere.
     "default-src": "'none'",
-    # The site's own files only (forms.js, deadlines.js): no inline <script>, no onclick=...,
-    # no javascript: link, no eval.
+    # The site's own files only (forms.js, deadlines.js, letters.js, and the Word library the
+    # letters load from the site when asked): no inline <script>, no onclick=..., no
+    # javascript: link, no eval (the Word library needs none).
     "script-src": "'self'",
     # Material's and the site's stylesheets and the council's colours (council.css), all
     # files: no <style> element and no style="..." attribute is needed or allowed.
@@ -22,7 +23,9 @@ POLICY: dict[str, str] = {
     # The council's logo and the favicon. No data: (Material's CSS has data: icons, but on these
     # pages only for the details markers, which site.css hides) and no other host.
     "img-src": "'self'",
-    # The deadline page's script reads the dates the build worked out (a file of the site).
+    # The deadline page's and the letter pages' scripts read the dates the build worked out
+    # (files of the site). A letter's Word file is made in the browser and saved from a blob:
+    # address, a download rather than a connection.
     "connect-src": "'self'",
     # No plugins.
     "object-src": "'none'",

@@ -19,10 +19,13 @@ from .deadlines import lookup_table
 from .form_pdfs import form_pdfs
 from .guide import expand_order, guide_sections, links_at, links_from
 from .html_fixes import add_print_addresses
+from .letter_docx import letter_docx
+from .letter_lookup import write_letter_lookup
 from .logo import published_logo
 from .markers import GUIDE_DOWNLOAD, GUIDE_SECTIONS, HOME_GUIDE_DOWNLOAD
 from .opendata import open_referral, services_page
 from .pdfs import BuiltPdf, build_pdf, file_size
+from .published_assets import publish_without_comments
 from .urls import (
     GUIDE_PAGE,
     GUIDE_PDF,
@@ -31,6 +34,7 @@ from .urls import (
     OPEN_DATA_SERVICES_FILE,
     OPEN_REFERRAL_FILE,
     form_pdf_file,
+    letter_docx_file,
     logo_in_site,
     open_data_service_file,
     relative_url,
@@ -38,7 +42,9 @@ from .urls import (
 )
 from .views.generated import all_generated_pages
 from .views.guide import guide_download, guide_pdf_html, guide_sections_view, guide_title
+from .views.letters import LetterFiles, letter_body_view
 from .views.page import GeneratedPage
+from .word_library import copy_word_library
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ class SiteBuild:
     page_content: dict[str, str] = field(default_factory=dict)
     # Made from page_content once every page's content is known (assemble_guide).
     whole_guide: WholeGuide | None = None
+    # Each letter's Word file with blanks, by letter id.
+    letter_files: dict[str, bytes] = field(default_factory=dict)
     # The addresses of the pages whose markers have been filled (fill_guide).
     filled: set[str] = field(default_factory=set)
 
@@ -115,11 +123,14 @@ def theme_view(content: Content, templates) -> dict:
 def prepare_build(
     content: Content, content_dir: Path, pdf_cache: Path, built_on: date
 ) -> SiteBuild:
-    """Everything a council's build needs before its first page: the form PDFs first (pages
-    that link to them show their sizes), then the pages made from content and what the theme
-    shows. Raises pdfs.PdfToolsMissing when the PDF tools are not installed."""
+    """Everything a council's build needs before its first page: the form PDFs and the
+    letters' Word files first (pages that link to them show their sizes), then the pages made
+    from content and what the theme shows. Raises pdfs.PdfToolsMissing when the PDF tools are
+    not installed."""
     templates = make_environment()
     pdfs = form_pdfs(content, templates, pdf_cache)
+    word_files = letter_word_files(content, templates, built_on)
+    sizes = LetterFiles({letter_id: len(data) for letter_id, data in word_files.items()}, built_on)
     return SiteBuild(
         content=content,
         templates=templates,
@@ -127,16 +138,35 @@ def prepare_build(
         pdf_cache=pdf_cache,
         logo_source=content_dir / content.site.branding.logo,
         built_on=built_on,
-        generated={page.url: page for page in all_generated_pages(content, templates, pdfs)},
+        generated={page.url: page for page in all_generated_pages(content, templates, pdfs, sizes)},
         theme=theme_view(content, templates),
+        letter_files=word_files,
     )
 
 
+def letter_word_files(content: Content, templates, built_on: date) -> dict[str, bytes]:
+    """Each letter's Word file with blanks, made from the letter as its page shows it without
+    JavaScript (letter_docx.py)."""
+    return {
+        letter.id: letter_docx(
+            render(templates, "letter_body.html", **letter_body_view(content, letter)),
+            letter.title,
+            built_on,
+        )
+        for letter in content.letters.values()
+    }
+
+
 def finish(build: SiteBuild, site_dir: Path) -> None:
-    """After every page is written: the files, the open data and the deadline lookup."""
+    """After every page is written: the files, the open data, the deadline lookups, the
+    letters' Word library, and the site's own styles and scripts without their comments."""
     copy_files(site_dir, build.logo_source, build.pdfs)
+    write_letter_files(site_dir, build.letter_files)
     write_open_data(site_dir, build.content)
     write_deadline_lookup(site_dir, build.content, build.built_on)
+    write_letter_lookup(site_dir, build.content, build.built_on)
+    copy_word_library(site_dir)
+    publish_without_comments(site_dir)
     guide = build.whole_guide
     for url, markers in (guide.fills if guide else {}).items():
         if url not in build.filled:
@@ -164,6 +194,14 @@ def copy_files(site_dir: Path, logo_source: Path, pdfs: dict) -> None:
     for source, target in copies:
         (site_dir / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, site_dir / target)
+
+
+def write_letter_files(site_dir: Path, word_files: dict[str, bytes]) -> None:
+    """Each letter's Word file with blanks, in its letter's folder."""
+    for letter_id, data in word_files.items():
+        target = site_dir / letter_docx_file(letter_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def write_deadline_lookup(site_dir: Path, content: Content, built_on: date) -> None:

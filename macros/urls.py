@@ -16,6 +16,8 @@ from pathlib import Path
 HOME_PAGE = ""
 ROUTES_ROOT = "routes/"
 FORMS_ROOT = "forms/"
+# "Letters you can send" (docs/letters/index.md), and each letter's page under it.
+LETTERS_ROOT = "letters/"
 FINDER_START = "which-route/"
 # Where each path through the route finder has its page.
 FINDER_ROOT = "which-route/questions/"
@@ -42,6 +44,10 @@ def route_url(route_id: str) -> str:
 
 def form_url(form_id: str) -> str:
     return f"{FORMS_ROOT}{form_id}/"
+
+
+def letter_url(letter_id: str) -> str:
+    return f"{LETTERS_ROOT}{letter_id}/"
 
 
 def finder_option_url(question_url: str, option_id: str) -> str:
@@ -89,6 +95,8 @@ def calculation_anchor(calculation_id: str) -> str:
 
 # The file the "Work out your deadlines" page looks dates up in.
 LOOKUP_FILE = "deadlines/lookup.json"
+# The file the letter pages look their deadlines up in (macros/letter_lookup.py writes it).
+LETTERS_LOOKUP_FILE = f"{LETTERS_ROOT}lookup.json"
 GUIDE_PDF = "guide/whole-guide.pdf"
 # The logo, with its file's own suffix ('.svg', '.png').
 LOGO_IN_SITE = "assets/council-logo"
@@ -98,6 +106,13 @@ SITE_STYLESHEET = "assets/stylesheets/site.css"
 FORMS_SCRIPT = "assets/javascripts/forms.js"
 DEADLINES_SCRIPT = "assets/javascripts/deadlines.js"
 ERROR_SUMMARY_SCRIPT = "assets/javascripts/error-summary.js"
+# The forms' checks of the answers, shared by the request forms and the letters.
+FORM_CHECKS_SCRIPT = "assets/javascripts/form-checks.js"
+LETTERS_SCRIPT = "assets/javascripts/letters.js"
+# The Word library the letter pages' script loads only when asked for a Word file.
+DOCX_LIBRARY = "assets/javascripts/vendor/docx.js"
+# Its licence (MIT), which goes with every copy of it.
+DOCX_LIBRARY_LICENCE = "assets/javascripts/vendor/docx.LICENSE.txt"
 # Open Referral UK data about the organisations and their services (routes): the whole data set
 # and the static endpoints a directory reads.
 OPEN_DATA_FOLDER = "open-data/"
@@ -120,6 +135,11 @@ def pdf_name(form_id: str, kind: str) -> str:
     return FORM_PDF_NAMES[kind].format(id=form_id)
 
 
+def letter_docx_file(letter_id: str) -> str:
+    """A letter's Word file with blanks, from the site's root: 'letters/x/x.docx'."""
+    return f"{letter_url(letter_id)}{letter_id}.docx"
+
+
 def form_pdf_file(form_id: str, kind: str) -> str:
     """One of a form's PDFs, from the site's root: 'forms/meeting-notes/meeting-notes.pdf'."""
     return form_url(form_id) + pdf_name(form_id, kind)
@@ -136,6 +156,8 @@ THEME_ADDRESSES = {
     "forms_script": FORMS_SCRIPT,
     "deadlines_script": DEADLINES_SCRIPT,
     "error_summary_script": ERROR_SUMMARY_SCRIPT,
+    "form_checks_script": FORM_CHECKS_SCRIPT,
+    "letters_script": LETTERS_SCRIPT,
 }
 
 

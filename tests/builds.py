@@ -89,9 +89,11 @@ def copy_project(target: Path) -> Path:
 
     The PDF cache comes too: it is keyed by a hash of each PDF's source, so a copy reuses
     every PDF its changes leave alone (building them again was most of a copy's build time).
+    The npm packages are linked, not copied: the build only reads the Word library from them.
     """
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "content", "macros", "overrides", PDF_CACHE):
+    names = ("mkdocs.yml", "package.json", "docs", "content", "macros", "overrides", PDF_CACHE)
+    for name in names:
         source = PROJECT / name
         if source.is_dir():
             shutil.copytree(
@@ -99,6 +101,8 @@ def copy_project(target: Path) -> Path:
             )
         elif source.is_file():
             shutil.copy2(source, target / name)
+    if (PROJECT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(PROJECT / "node_modules", target_is_directory=True)
     return target
 
 

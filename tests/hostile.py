@@ -11,6 +11,7 @@ own file:line messages, so one load tries a payload in every field at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,9 +183,25 @@ def _refused(errors, lines, by_place, fields) -> set[_Field]:
             refused.add(place)
             continue
         record = path[:-1] if path else ()
-        refused |= {
+        found = {
             f
             for f in fields
             if f.file == name and f.path[: len(record)] == record and f.value != f.original
         }
+        # Nothing there holds a payload: the message is about a record this one refers to by
+        # id (a letter citing a council route whose sources no longer cite the law). That
+        # record's citations go back to what they were: marked as tried to the end, they are
+        # left as written after this round.
+        for other in found or _referred_to(error.problem, fields):
+            if not found:
+                other.tried = len(other.candidates) - 1
+            refused.add(other)
     return refused
+
+
+def _referred_to(problem: str, fields) -> set:
+    """The fields holding a payload in the source citations of the council's records a message
+    quotes by id (all of such a record's fields where it has none)."""
+    ids = set(re.findall(r"'([a-z0-9][a-z0-9-]*)'", problem))
+    named = [f for f in fields if Path(f.file).stem in ids and f.value != f.original]
+    return {f for f in named if "sources" in f.path and f.path[-1] == "citation"} or set(named)

@@ -94,7 +94,9 @@ def test_links_differ_by_their_hidden_words_and_guide_sections_stand_for_their_p
                 '<h1>H</h1><p><a href="deadlines/#appeal">'
                 f"Work out your dates{hidden.format('An appeal')}</a>"
                 f' <a href="deadlines/#claim">Work out your dates{hidden.format("A claim")}</a>'
-                ' <a href="sendiass/">Get advice</a> <a href="/sendiass/">Get advice</a></p>',
+                ' <a href="sendiass/">Get advice</a> <a href="/sendiass/">Get advice</a>'
+                ' <a href="letters/x/#about=health">Use our letter</a>'
+                ' <a href="letters/x/#about=care">Use our letter</a></p>',
             ),
             "guide/index.html": page(
                 "Guide",

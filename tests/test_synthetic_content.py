@@ -29,6 +29,7 @@ def test_synthetic_content_loads_and_has_every_record_n_times(scale, tmp_path):
     assert len(content.providers) == counts["providers"] == scale * len(SHIPPED.providers)
     assert len(content.routes) == counts["routes"] == scale * len(SHIPPED.routes)
     assert len(content.forms) == counts["forms"] == scale * len(SHIPPED.forms)
+    assert len(content.letters) == counts["letters"] == scale * len(SHIPPED.letters)
     assert len(content.finder.outcomes) == scale * len(SHIPPED.finder.outcomes)
     # Above 1, one more question: which copy of the finder to use.
     extra = 0 if scale == 1 else 1
@@ -52,6 +53,10 @@ def test_copies_refer_to_their_own_records(tmp_path):
     assert content.routes["tribunal-appeal-2"].cost_help == ["legal-aid-2"]
     form = content.forms["request-for-mediation-advice-2"]
     assert form.routes == [f"{r}-2" for r in SHIPPED.forms["request-for-mediation-advice"].routes]
+    letter = SHIPPED.letters["ask-for-an-ehc-needs-assessment"]
+    assert content.letters["ask-for-an-ehc-needs-assessment-2"].routes == [
+        f"{r}-2" for r in letter.routes
+    ]
     second_start = content.finder.questions[0].options[1]
     assert second_start.next == f"{SHIPPED.finder.start}-2"
 

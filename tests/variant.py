@@ -45,6 +45,10 @@ TEXT_KEYS = {
 
 # Names and titles, whose limit is shorter than a paragraph's.
 NAME_KEYS = {"name", "title", "label", "heading", "short_label"}
+# Left as they are, whatever their keys: the law's titles in national.yml are never shown, only
+# matched against citations (a letter's "The law"), and an outcome's letter answers are ids (a
+# field `about` whose option is `health`).
+NOT_TEXT_KEYS = {"legislation", "answers"}
 
 
 def old_build_epoch(today: date) -> str:
@@ -57,7 +61,7 @@ def old_build_epoch(today: date) -> str:
 def inject(value, key=None):
     """The data with every payload added to the end of every free-text value."""
     if isinstance(value, dict):
-        return {k: inject(v, k) for k, v in value.items()}
+        return {k: v if k in NOT_TEXT_KEYS else inject(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [inject(v, key) for v in value]
     if isinstance(value, str) and key in TEXT_KEYS:

@@ -44,6 +44,10 @@ def make_content(checked: CheckedContent) -> Content:
         key=lambda r: (r.order, r.id),
     )
     forms = (typing.cast(records.RequestForm, bound(f.record)) for f in checked.form_files)
+    letters = sorted(
+        (typing.cast(records.Letter, bound(f.record)) for f in checked.letter_files),
+        key=lambda letter: (letter.title, letter.id),
+    )
     national_layer = typing.cast(records.NationalLayer, by_file["national.yml"])
     return Content(
         site=typing.cast(records.SiteSettings, by_file["site.yml"]),
@@ -65,6 +69,8 @@ def make_content(checked: CheckedContent) -> Content:
         law_check=national_layer.law_check,
         guide_order=list(national_layer.guide_order),
         roles={role.id: bindings.get(role.id, []) for role in national_layer.roles},
+        letters={letter.id: letter for letter in letters},
+        legislation=list(national_layer.legislation),
     )
 
 

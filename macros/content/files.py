@@ -44,6 +44,7 @@ COUNCIL_OPTIONAL_FILES: dict[str, type[records.Record]] = {
 CONTENT_FOLDERS: dict[str, type[records.Record]] = {
     "routes": records.Route,
     "forms": records.RequestForm,
+    "letters": records.Letter,
 }
 
 # The national layer used for a council folder outside content/councils/.

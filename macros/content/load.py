@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import ContentErrors, ContentMessage
-from ..urls import form_url, route_url
+from ..urls import form_url, letter_url, route_url
 from .assemble import loaded_content
 from .checks import run_checks
 from .council_layer import add_council_items, apply_council_changes
@@ -91,7 +91,8 @@ def _validate_layers(
 ) -> CheckedContent:
     """Validate each file that was read against its record type, adding its problems to
     ``errors``: the national files (with the council's changes and additions), site.yml and
-    roles.yml, and each route and form; the checks between files are judged as of ``today``."""
+    roles.yml, and each route, form and letter; the checks between files are judged as of
+    ``today``."""
     files = {
         name: validate(f"{raw.shown_national}/{name}", model, raw.national_files[name], errors)
         for name, model in NATIONAL_FILES.items()
@@ -125,10 +126,15 @@ def _validate_layers(
         own_files=own_files,
         route_files=folder_files["routes"],
         form_files=folder_files["forms"],
+        letter_files=folder_files["letters"],
         unread_folders=unread,
         today=today,
         taken_addresses=taken_addresses,
     )
+
+
+# The address of the page each folder's records have.
+_PAGE_ADDRESS = {"routes": route_url, "forms": form_url, "letters": letter_url}
 
 
 def _validate_folder(
@@ -148,7 +154,7 @@ def _validate_folder(
             found = f"found {file.record.id!r}"
             problem = f"expected the id to be the file name {stem!r}, {found}"
             errors.append(message_at(file, ("id",), problem))
-        address = (route_url if subfolder == "routes" else form_url)(stem)
+        address = _PAGE_ADDRESS[subfolder](stem)
         if address in taken_addresses:
             errors.append(
                 message_at(

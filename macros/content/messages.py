@@ -49,7 +49,9 @@ def validate_record(
         file = CheckedFile(display_name, model, data, None)
         problems = {}
         for detail in error.errors(include_url=False):
-            message = message_at(file, tuple(detail["loc"]), _describe(detail, file))
+            # A tagged union's tag (records.UNION_TAGS) names no field the editor wrote.
+            detail["loc"] = tuple(p for p in detail["loc"] if p not in records.UNION_TAGS)
+            message = message_at(file, detail["loc"], _describe(detail, file))
             # One message per field: a bad value can fail more than one rule.
             problems.setdefault((message.line, message.record, message.field), message)
         return None, list(problems.values())

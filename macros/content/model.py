@@ -44,6 +44,12 @@ class Content:
     roles: dict[str, list[str]]
     # The whole guide's pages in reading order ('routes/*': every route, in order).
     guide_order: list[str]
+    # The letters a family can send (content/letters/), each role bound to the council's
+    # providers, in the order of their titles.
+    letters: dict[str, records.Letter] = field(default_factory=dict)
+    # The pieces of law the content cites (national.yml legislation): a letter's "The law"
+    # lists the sources that cite one of them.
+    legislation: list[records.LegislationAddress] = field(default_factory=list)
 
     @property
     def send_team(self) -> str:
@@ -67,6 +73,15 @@ class Content:
 
     def forms_for_route(self, route_id: str) -> list[records.RequestForm]:
         return [form for form in self.forms.values() if route_id in form.routes]
+
+    def letters_for_route(self, route_id: str) -> list[records.Letter]:
+        return [letter for letter in self.letters.values() if route_id in letter.routes]
+
+    def basis_sources(self, basis_id: str) -> list[records.Source]:
+        """The sources of a letter's legal_basis id: a time limit's, or a route's."""
+        if basis_id in self.time_limits:
+            return [self.time_limit(basis_id).source]
+        return list(self.route(basis_id).sources)
 
     def forms_for_case(self, route_id: str, case_id: str | None) -> list[records.RequestForm]:
         """The route's own forms, then the case's, each once."""
@@ -113,7 +128,8 @@ class RawLayers:
     shown_council: str
     national_files: dict[str, object]
     council_files: dict[str, object]
-    # {'routes': ..., 'forms': ...}, the national layer's files and the council's own.
+    # {'routes': ..., 'forms': ..., 'letters': ...}, the national layer's files and the
+    # council's own.
     folders: dict[str, FolderItems]
 
 
@@ -130,6 +146,7 @@ class CheckedContent:
     own_files: dict[str, CheckedFile]
     route_files: list[CheckedFile]
     form_files: list[CheckedFile]
+    letter_files: list[CheckedFile]
     # Folders with a file that could not be read: their ids are not all known.
     unread_folders: set[str]
     today: date
@@ -138,14 +155,28 @@ class CheckedContent:
 
     @property
     def every_file(self) -> list[CheckedFile]:
-        return [*self.files.values(), *self.own_files.values(), *self.route_files, *self.form_files]
+        return [
+            *self.files.values(),
+            *self.own_files.values(),
+            *self.route_files,
+            *self.form_files,
+            *self.letter_files,
+        ]
+
+    def folder_files(self, subfolder: str) -> list[CheckedFile]:
+        """The files of 'routes', 'forms' or 'letters', in either layer."""
+        return {
+            "routes": self.route_files,
+            "forms": self.form_files,
+            "letters": self.letter_files,
+        }[subfolder]
 
     def record(self, name: str) -> records.Record | None:
         """The record of a national file (or site.yml, roles.yml), or None if it failed."""
         return self.files[name].record if name in self.files else None
 
     def folder_valid(self, subfolder: str) -> bool:
-        files = self.route_files if subfolder == "routes" else self.form_files
+        files = self.folder_files(subfolder)
         return subfolder not in self.unread_folders and all(f.record is not None for f in files)
 
     def own_file_valid(self, name: str) -> bool:
@@ -157,10 +188,10 @@ class CheckedContent:
     def valid_files(self) -> set[str]:
         """The names of what was read and is valid, as checks name what they need: a file of
         the national layer (or site.yml, roles.yml), 'council/<file>' for the council's own
-        additions, and 'routes/' or 'forms/' for a whole folder."""
+        additions, and 'routes/', 'forms/' or 'letters/' for a whole folder."""
         valid = {name for name, file in self.files.items() if file.record is not None}
         valid |= {f"council/{n}" for n in layers.ADDED_LISTS if self.own_file_valid(n)}
-        valid |= {f"{sub}/" for sub in ("routes", "forms") if self.folder_valid(sub)}
+        valid |= {f"{sub}/" for sub in ("routes", "forms", "letters") if self.folder_valid(sub)}
         return valid
 
     def folder_place(self, subfolder: str) -> str:

@@ -5,7 +5,7 @@ schedules with byday/opens_at/closes_at), so the data can later be published in 
 Every model is strict (no silent conversion), closed (unknown keys are errors) and frozen.
 
 One module per content file (site, accessibility, providers, national, service, time_limits,
-proposals, routes, finder, appeal_guide, forms), on the shared field types and validators
+proposals, routes, finder, appeal_guide, forms, letters), on the shared field types and validators
 (fields) and contact channels (contacts). Every name is here too, so ``records.Route`` works
 wherever it is defined.
 """
@@ -46,6 +46,7 @@ from .fields import (
     EmailAddress,
     EventId,
     FormId,
+    LetterId,
     Markdown,
     MarkdownText,
     Name,
@@ -73,6 +74,7 @@ from .finder import (
     FinderAdditions,
     Option,
     Outcome,
+    OutcomeLetter,
     OutcomeRoute,
     Question,
     RouteFinder,
@@ -85,6 +87,13 @@ from .forms import (
     FormOption,
     FormSection,
     RequestForm,
+)
+from .letters import (
+    UNION_TAGS,
+    Citation,
+    Letter,
+    Part,
+    letter_parts,
 )
 from .national import (
     Change,
@@ -162,6 +171,7 @@ __all__ = [
     "TimeLimitId",
     "EventId",
     "FormId",
+    "LetterId",
     "RouteId",
     "ProposalId",
     "NationalBodyId",
@@ -237,6 +247,7 @@ __all__ = [
     "Option",
     "Question",
     "OutcomeRoute",
+    "OutcomeLetter",
     "Outcome",
     "YoungPeopleNote",
     "RouteFinder",
@@ -252,6 +263,11 @@ __all__ = [
     "FormField",
     "FormSection",
     "RequestForm",
+    "UNION_TAGS",
+    "Citation",
+    "Letter",
+    "Part",
+    "letter_parts",
     "_not_yaml_surprise",
     "_text_type",
 ]

@@ -273,6 +273,7 @@ TimeLimitId = Annotated[RecordId, Reference("time limit")]
 EventId = Annotated[RecordId, Reference("event")]
 FormId = Annotated[RecordId, Reference("form")]
 RouteId = Annotated[RecordId, Reference("route")]
+LetterId = Annotated[RecordId, Reference("letter")]
 ProposalId = Annotated[RecordId, Reference("proposal")]
 # The id of a national body (content/national/providers.yml), not a council's provider or a role.
 NationalBodyId = Annotated[RecordId, Reference("national body")]

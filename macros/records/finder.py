@@ -11,6 +11,7 @@ from pydantic import Field
 
 from ..bounds import MAX_PAGE_BUDGET
 from .fields import (
+    LetterId,
     Name,
     ProposalId,
     Record,
@@ -47,6 +48,14 @@ class OutcomeRoute(Record):
     why: Text
 
 
+class OutcomeLetter(Record):
+    """The letter (content/letters/) for an outcome's first step, and the finder's answers it
+    carries into the letter: {a choice field of the letter: the option the answers give}."""
+
+    id: LetterId
+    answers: dict[RecordId, RecordId] = {}
+
+
 class Outcome(Record):
     record_kind: ClassVar[str] = "outcome"
     id: RecordId
@@ -60,6 +69,8 @@ class Outcome(Record):
     deadlines: list[TimeLimitId] = []
     # Proposed changes (content/proposed-changes.yml) that would touch this situation.
     proposals: list[ProposalId] = []
+    # The letter for the first step, unless the first route starts with an official form.
+    letter: OutcomeLetter | None = None
 
 
 class YoungPeopleNote(Record):

@@ -6,7 +6,17 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from .fields import Name, ProviderId, Record, RecordId, RouteId, Text, TimeLimitId, _problem
+from .fields import (
+    EventId,
+    Name,
+    ProviderId,
+    Record,
+    RecordId,
+    RouteId,
+    Text,
+    TimeLimitId,
+    _problem,
+)
 
 FieldType = Literal[
     "short-text", "long-text", "date", "email", "phone", "tick-one", "tick-any", "yes-no", "consent"
@@ -49,6 +59,9 @@ class FormField(Record):
     autocomplete: Autocomplete | None = None
     # For tick-one and tick-any: the choices (checked even when left out).
     options: list[FormOption] = Field(default=[], validate_default=True)
+    # For a date: the event (time-limits.yml events) it is the date of, so a letter can work out
+    # the deadlines that count from it.
+    event: EventId | None = None
 
     @property
     def control(self) -> str:
@@ -71,6 +84,14 @@ class FormField(Record):
                 f"expected autocomplete: bday or none for a date field, found {autocomplete}"
             )
         return autocomplete
+
+    @field_validator("event")
+    @classmethod
+    def _event_only_on_a_date(cls, event: str | None, info: ValidationInfo):
+        field_type = info.data.get("type")
+        if event is not None and field_type not in ("date", None):
+            raise _problem(f"expected no event for a {field_type} field: only a date has one")
+        return event
 
     @field_validator("options")
     @classmethod

@@ -79,6 +79,9 @@ class Route(Record):
     cases: list[RouteCase] = []
     # The situations the whole route fits (each case can narrow this).
     fits: Fits = Fits()
+    # "official" where the route starts with a form the body that runs it publishes (the
+    # tribunal's SEND35): a finder outcome whose first route this is offers no letter of ours.
+    first_step_form: Literal["official"] | None = None
     sources: list[Source] = Field(min_length=1)
 
     @model_validator(mode="after")

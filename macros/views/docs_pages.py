@@ -25,6 +25,7 @@ from .accessibility import statement_view
 from .finder import finder_start_view, finder_tree_view, question_count_view
 from .forms import Pdfs, forms_list_view
 from .guide import whole_guide_view
+from .letters import letters_list_view
 from .routes import route_comparison_view, routes_index_view
 
 
@@ -160,6 +161,10 @@ def finder_at_a_glance(inputs: ViewInputs, here: str) -> dict:
 
 def forms_list(inputs: ViewInputs, here: str) -> dict:
     return forms_list_view(inputs.content, inputs.pdfs, here)
+
+
+def letters_list(inputs: ViewInputs, here: str) -> dict:
+    return letters_list_view(inputs.content, here)
 
 
 def a_to_z_index(inputs: ViewInputs, here: str) -> dict:

@@ -28,6 +28,7 @@ from ..urls import (
     route_url,
 )
 from .forms import Pdfs, form_links
+from .letters import outcome_letter_link
 from .page import GeneratedPage
 
 
@@ -173,6 +174,8 @@ def outcome_view(outcome: Outcome, content: Content, pdfs: Pdfs, here: str) -> d
     calculator = calculator_links(content, shown, here)
     return {
         "outcome": outcome,
+        # The letter for the first step, with the finder's answers carried into it.
+        "letter": outcome_letter_link(content, outcome.letter, here),
         "fits": named["cards"],
         "deadlines": [
             {

@@ -14,6 +14,7 @@ from ..opendata import route_json_ld
 from ..records import Route, Source
 from ..urls import FINDER_START, ROUTES_ROOT, case_anchor, relative_url, route_url
 from .forms import Pdfs, form_links
+from .letters import route_letter_links
 from .page import GeneratedPage
 
 
@@ -41,6 +42,7 @@ def route_view(content: Content, route: Route, pdfs: Pdfs) -> dict:
         "time_limits": [content.time_limit(t) for t in route.time_limits],
         "cases": cases,
         "form_links": form_links(route_forms, pdfs, url),
+        "letters": route_letter_links(content, route.id, url),
         "json_ld": route_json_ld(content, route),
         "providers": [content.provider(p) for p in route.providers],
         "cost_help": [content.provider(p) for p in route.cost_help],

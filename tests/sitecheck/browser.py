@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request
 from . import Failure
 from .height import PHONE_390, measure_outcome
 from .keyboard import keyboard_failures
+from .static import fragment_problem, links_in
 from .tools import ACE, AXE, CHROMIUM, HTMLCS
 
 # Flags that work on this project's machines (shared/tooling/checking-tools.md): without the
@@ -249,10 +250,9 @@ def no_javascript_failures(page: Page, name: str) -> list[Failure]:
             failures.append(
                 Failure(name, "no JavaScript: broken link", href, "the linked page does not load")
             )
-        elif fragment and f'id="{fragment}"' not in html:
-            failures.append(
-                Failure(name, "no JavaScript: broken link", href, f"no #{fragment} on that page")
-            )
+        elif fragment and (problem := fragment_problem(fragment, links_in(html))):
+            # An anchor, or answers a letter's page ticks (static.fragment_problem).
+            failures.append(Failure(name, "no JavaScript: broken link", href, problem))
     return failures
 
 

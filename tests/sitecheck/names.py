@@ -11,7 +11,8 @@ heading with nothing under it, or one link text leading to two places. These can
   the whole site (WCAG 2.4.4, 3.2.4). A link to a section of the whole guide counts as a link to
   the page that section holds. Two kinds of link are left out, by their class, because their
   words mean something different on each page by design: GOV.UK's "Back" link (sl-back), and
-  the finder's answers (sl-option), whose words answer the question on their own page.
+  the finder's answers (sl-option), whose words answer the question on their own page. A
+  fragment that carries answers (#field=option) is not a place: such a link leads to its page.
 """
 
 from __future__ import annotations
@@ -183,6 +184,10 @@ def _destination(address: str, href: str, sections: dict[str, str]) -> str:
     if ":" in href.split("/")[0]:
         return href
     url, fragment = urldefrag(href)
+    if "=" in fragment:
+        # Answers carried to a page (a finder outcome's link to its letter: #field=option), not a
+        # place on it: the link leads to the page.
+        fragment = ""
     if url.startswith("/"):
         # From the site's root: only the 404 page, which is served at any address, has these.
         url, address = url.lstrip("/") or ".", ""

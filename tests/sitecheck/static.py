@@ -59,9 +59,13 @@ class _Links(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.ids: set[str] = set()
+        # Each choice a form on the page offers, as "name=value" (a letter page's).
+        self.choices: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if tag == "input" and attributes.get("name") and attributes.get("value"):
+            self.choices.add(f"{attributes['name']}={attributes['value']}")
         if attributes.get("id"):
             self.ids.add(attributes["id"])
         if tag == "a" and attributes.get("name"):
@@ -73,8 +77,13 @@ class _Links(HTMLParser):
 
 @cache
 def _parse(path: Path) -> _Links:
+    return links_in(path.read_text(encoding="utf-8"))
+
+
+def links_in(html: str) -> _Links:
+    """A page's links, ids and form choices."""
     parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(html)
     return parser
 
 
@@ -130,9 +139,21 @@ def link_failures(site: Path) -> list[Failure]:
                 failures.append(
                     Failure(name, "broken link", link, "no such page or file in the site")
                 )
-            elif fragment and target.suffix == ".html" and fragment not in _parse(target).ids:
-                failures.append(Failure(name, "broken link", link, f"no #{fragment} on that page"))
+            elif fragment and target.suffix == ".html":
+                problem = fragment_problem(fragment, _parse(target))
+                if problem:
+                    failures.append(Failure(name, "broken link", link, problem))
     return failures
+
+
+def fragment_problem(fragment: str, target: _Links) -> str | None:
+    """Why a link's fragment leads nowhere on its page, or None. A fragment of answers
+    ('decision-type=no-assessment&issues=education', a finder outcome's link to its letter) is
+    not an anchor: each answer must be a choice the page's form offers, which its script ticks."""
+    if "=" not in fragment:
+        return None if fragment in target.ids else f"no #{fragment} on that page"
+    missing = [answer for answer in fragment.split("&") if answer not in target.choices]
+    return f"no choice {missing[0]} on that page" if missing else None
 
 
 # --- Checks of every page where content alone can break it, without a browser. ---

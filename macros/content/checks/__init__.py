@@ -3,8 +3,8 @@ with what it needs, and runs only when all of that was read and is valid, so a f
 failed is not reported again, as every check that reads it.
 
 What a check needs is named as CheckedContent.valid_files names it: a national file (or the
-council's site.yml, roles.yml), 'council/<file>' for the council's own additions, 'routes/' or
-'forms/' for a whole folder.
+council's site.yml, roles.yml), 'council/<file>' for the council's own additions, 'routes/',
+'forms/' or 'letters/' for a whole folder.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from .calculations import calculation_errors
 from .finder import finder_errors
 from .guide_order import guide_order_errors
 from .ids import duplicate_field_id_errors, reference_errors, repeated_id_errors
+from .letter_text import letter_deadline_errors, letter_text_errors
+from .letters import letter_basis_errors, letter_outcome_errors
 from .logo import logo_errors
 from .national_bodies import national_body_errors
 from .review_by_passed import review_by_passed_errors
@@ -43,6 +45,7 @@ _EVERY_FILE = (
     "council/route-finder.yml",
     "routes/",
     "forms/",
+    "letters/",
 )
 
 # In the order their problems are found (ContentErrors sorts them by file and line to show).
@@ -62,6 +65,11 @@ CHECKS = [
     Check(calculation_errors, needs=("time-limits.yml",)),
     Check(wording_errors, needs=("time-limits.yml",)),
     Check(national_body_errors, needs=("providers.yml",)),
+    # Letters: their own text, their deadlines and legal basis, and the finder's outcomes.
+    Check(letter_text_errors),
+    Check(letter_deadline_errors, needs=("time-limits.yml", "letters/")),
+    Check(letter_basis_errors, needs=("national.yml", "time-limits.yml", "routes/", "letters/")),
+    Check(letter_outcome_errors, needs=_EVERY_FILE),
 ]
 
 

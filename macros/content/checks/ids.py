@@ -22,7 +22,8 @@ def repeated_id_errors(checked: CheckedContent) -> list[ContentMessage]:
 
 
 def duplicate_field_id_errors(checked: CheckedContent) -> list[ContentMessage]:
-    return [problem for file in checked.form_files for problem in _duplicate_field_ids(file)]
+    files = [*checked.form_files, *checked.letter_files]
+    return [problem for file in files for problem in _duplicate_field_ids(file)]
 
 
 def reference_errors(checked: CheckedContent) -> list[ContentMessage]:
@@ -65,6 +66,7 @@ def _expected_id(checked: CheckedContent, kind: str, ids: list[str], hint: str) 
         return f"a proposed change in proposed-changes.yml{hint},"
     places = {
         "form": checked.folder_place("forms"),
+        "letter": checked.folder_place("letters"),
         "time limit": f"{shown_national}/time-limits.yml",
     }
     return f"a {kind} in {places[kind]}{hint},"
@@ -97,6 +99,8 @@ def _known_ids(checked: CheckedContent) -> dict[str, list[str]]:
         known["route"] = [typing.cast(records.Route, f.record).id for f in checked.route_files]
     if checked.folder_valid("forms"):
         known["form"] = [typing.cast(records.RequestForm, f.record).id for f in checked.form_files]
+    if checked.folder_valid("letters"):
+        known["letter"] = [typing.cast(records.Letter, f.record).id for f in checked.letter_files]
     proposals = checked.record("proposed-changes.yml")
     if proposals is not None:
         changes = typing.cast(records.ProposedChanges, proposals)

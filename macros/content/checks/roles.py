@@ -77,7 +77,8 @@ def _unbound_roles(checked: CheckedContent, role_ids: list[str]) -> list[Content
     roles_file = checked.files["roles.yml"]
     bindings = typing.cast(records.RoleBindings, roles_file.record).roles
     first_use: dict[str, ContentMessage] = {}
-    for file in [*checked.files.values(), *checked.route_files, *checked.form_files]:
+    files = [*checked.files.values(), *checked.route_files, *checked.form_files]
+    for file in [*files, *checked.letter_files]:
         for loc, kind, provider_id in layers.references(file.record):
             if kind == "provider" and provider_id in role_ids and provider_id not in bindings:
                 first_use.setdefault(provider_id, message_at(file, loc, ""))
