@@ -16,14 +16,15 @@ export SEND_CONTENT := $(value CONTENT)
 else
 export SEND_CONTENT := content/councils/$(value COUNCIL)
 endif
-# make would pass them on to every command too, expanded: SEND_CONTENT carries the folder.
-unexport CONTENT COUNCIL
+# make would pass them on to every command too, expanded: SEND_CONTENT carries the folder (and
+# SEND_NEW_COUNCIL make new-council's NAME).
+unexport CONTENT COUNCIL NAME
 # Material prints a long end-of-life notice on every build; CONTRIBUTING.md explains our plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site sites check schemas test test-fast serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
+.PHONY: site sites check new-council schemas test test-fast serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
 
 # node_modules: the Word library the letter pages load (the build copies its browser bundle).
 site: $(VENV)/.site-installed node_modules/.installed
@@ -37,6 +38,13 @@ sites: $(VENV)/.site-installed node_modules/.installed
 # Without COUNCIL= or CONTENT=, every council in content/councils/.
 check: $(VENV)/.site-installed
 	@$(BIN)/python -m macros.check $(if $(filter command line environment,$(origin CONTENT) $(origin COUNCIL)),"$$SEND_CONTENT")
+
+# Start a new council: content/councils/NAME/ with placeholders, every role bound, e.g.
+# make new-council NAME=test-shire. The name reaches the command through the environment, as it
+# was typed (see CONTENT above), and after "--", so one starting with "-" is not an option.
+new-council: export SEND_NEW_COUNCIL := $(value NAME)
+new-council: $(VENV)/.site-installed
+	@$(BIN)/python -m macros.new_council -- "$$SEND_NEW_COUNCIL"
 
 # Build speed and page weight, written to BENCHMARKS.md (a few minutes).
 bench: $(VENV)/.test-installed node_modules/.installed
