@@ -24,7 +24,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: site sites check new-council schemas test test-fast serve bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
+.PHONY: site sites check new-council schemas test test-fast serve edit bench fuzz format constraints clean test-site test-a11y test-html test-links test-reading
 
 # node_modules: the Word library the letter pages load (the build copies its browser bundle).
 site: $(VENV)/.site-installed node_modules/.installed
@@ -64,6 +64,12 @@ schemas: $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed node_modules/.installed
 	$(BIN)/mkdocs serve
+
+# The browser editor for one council (COUNCIL=..., default example-council), on this machine
+# only: the preview on http://127.0.0.1:8000/ and the editor on http://127.0.0.1:8081/, until
+# Ctrl-C (macros/editor/edit.py; README.md, "Edit in your browser").
+edit: $(VENV)/.site-installed node_modules/.installed
+	$(BIN)/python -m macros.editor.edit
 
 # The whole suite, on every core (pytest-xdist); each council's site checks stay on one worker
 # (tests/xdist_order.py, work_group).

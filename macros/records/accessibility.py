@@ -109,10 +109,14 @@ class AccessibilityFacts(Record):
 class AccessibilityStatement(Record):
     """A council's own part of its statement (site.yml, accessibility:)."""
 
-    prepared_on: date
-    reviewed_on: date
-    # Problems the council found in its own content, beside the product's.
-    known_problems: list[KnownProblem] = []
+    prepared_on: date = Field(description="When the council first published the statement.")
+    reviewed_on: date = Field(description="When someone last checked the statement is right.")
+    known_problems: list[KnownProblem] = Field(
+        [],
+        description="Problems in the council's own content that do not meet WCAG 2.2 AA, if it "
+        "knows of any: each with what does not work, the success criterion it fails, and when it "
+        "will be fixed.",
+    )
 
     @model_validator(mode="after")
     def _reviewed_after_it_was_prepared(self) -> AccessibilityStatement:

@@ -267,6 +267,11 @@ class Reference:
 
     kind: str
 
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        # The schema names the kind too ("x-reference"), so the browser editor's config
+        # (macros/editor/config.py) offers the ids of that kind as choices.
+        return handler(core_schema) | {"x-reference": self.kind}
+
 
 ProviderId = Annotated[RecordId, Reference("provider")]
 TimeLimitId = Annotated[RecordId, Reference("time limit")]
@@ -277,12 +282,14 @@ LetterId = Annotated[RecordId, Reference("letter")]
 ProposalId = Annotated[RecordId, Reference("proposal")]
 # The id of a national body (content/national/providers.yml), not a council's provider or a role.
 NationalBodyId = Annotated[RecordId, Reference("national body")]
-UkPhone = _text_type(_uk_phone)
-EmailAddress = _text_type(_email)
+# The schemas' patterns for a phone number and an email address are looser than the checks
+# (phonenumbers, email_validator), never stricter: a browser form refuses what plainly is not one.
+UkPhone = _text_type(_uk_phone, pattern=r"^\+?[0-9][0-9 ()-]*[0-9]$")
+EmailAddress = _text_type(_email, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WebAddress = _text_type(_web_address)
 Postcode = _text_type(_postcode, pattern=_POSTCODE.pattern)
-Time = _text_type(_time)
-Colour = _text_type(_colour_for_white_text)
+Time = _text_type(_time, pattern=_TIME.pattern)
+Colour = _text_type(_colour_for_white_text, pattern=_COLOUR.pattern)
 # The days of the week, in order: Open Referral UK's codes (schedules' byday) and their names.
 DAYS = {
     "MO": "Monday",

@@ -72,24 +72,32 @@ class NationalLayer(Record):
 class RoleBindings(Record):
     """Which of the council's providers does each role national content names."""
 
-    # The national layer's version this council last checked its changes against.
-    national_version: NationalVersion
+    national_version: NationalVersion = Field(
+        description="The national layer's version this council last checked its roles and "
+        "changes against, such as 2026.12."
+    )
     # Each role used must have at least one provider: a role bound to none would leave pages
     # with nobody to contact.
-    roles: dict[RecordId, Annotated[list[RecordId], Field(min_length=1)]]
+    roles: dict[RecordId, Annotated[list[RecordId], Field(min_length=1)]] = Field(
+        description="For each role the national content names, which of the council's providers "
+        "(providers.yml) does it. Pages show the bound providers' contact details."
+    )
 
 
 class Change(Record):
     """One deliberate change a council makes to a national value, found by ids."""
 
     record_kind: ClassVar[str] = "change"
-    # A national file and a path of field names and ids, such as
-    # 'route-finder.yml questions.decision.options.refuse-assess.next'.
-    target: Annotated[Text, Field(pattern=r"^[a-z0-9/-]+\.yml [a-z0-9_.-]+$")]
-    # The national value this change replaces, as it was when the change was written.
-    national: object
-    value: object
-    why: Text
+    target: Annotated[Text, Field(pattern=r"^[a-z0-9/-]+\.yml [a-z0-9_.-]+$")] = Field(
+        description="A national file and a path of field names and ids, such as "
+        "'route-finder.yml questions.decision.options.refuse-assess.next'."
+    )
+    national: object = Field(
+        description="The national value this change replaces, as it was when the change was "
+        "written. When a new national version changes it, the build warns."
+    )
+    value: object = Field(description="The council's value.")
+    why: Text = Field(description="Why the council makes this change.")
 
 
 class CouncilChanges(Record):

@@ -21,9 +21,11 @@ class NationalNote(Record):
     contact details: a change in changes.yml can."""
 
     record_kind: ClassVar[str] = "national note"
-    provider: NationalBodyId
+    provider: NationalBodyId = Field(description="The id of the national body the note is about.")
     note: Text
-    last_checked: date
+    last_checked: date = Field(
+        description="The date someone last checked this note is right, as 2026-11-28."
+    )
 
 
 class CouncilProviderList(ProviderList):

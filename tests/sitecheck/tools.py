@@ -19,6 +19,8 @@ VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # IBM Equal Access: the browser build of its rule engine.
 ACE = PROJECT / "node_modules" / "accessibility-checker-engine" / "ace.js"
 HTMLCS = PROJECT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+# The browser editor (make edit): Decap CMS's bundle, with React inside.
+DECAP = PROJECT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 
 # What each tool needs and how to get it (bash .ci/run installs all of them).
 _INSTALL = {
@@ -28,6 +30,7 @@ _INSTALL = {
     "vnu-jar": "npm ci (needs nodejs and npm)",
     "accessibility-checker-engine": "npm ci (needs nodejs and npm)",
     "html_codesniffer": "npm ci (needs nodejs and npm)",
+    "decap-cms": "npm ci (needs nodejs and npm)",
     "playwright": "make test (installs requirements-test.txt)",
     "poppler": "apt-get install poppler-utils",
 }
@@ -48,6 +51,8 @@ def _present(tool: str) -> bool:
         return ACE.is_file()
     if tool == "html_codesniffer":
         return HTMLCS.is_file()
+    if tool == "decap-cms":
+        return DECAP.is_file()
     if tool == "poppler":
         return shutil.which("pdftoppm") is not None
     if tool == "playwright":
