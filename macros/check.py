@@ -65,7 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("content", nargs="?", help="a council's folder (default: every council)")
     given = parser.parse_args(argv).content
-    folders = [Path(given)] if given else sorted(p for p in COUNCILS.iterdir() if p.is_dir())
+    # A hidden folder is no council: make new-council drafts one beside its target (as make
+    # sites, which skips them too).
+    folders = (
+        [Path(given)]
+        if given
+        else sorted(p for p in COUNCILS.iterdir() if p.is_dir() and not p.name.startswith("."))
+    )
     results = [check_council(folder) for folder in folders]
     return 0 if all(results) else 1
 

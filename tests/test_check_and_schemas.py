@@ -62,6 +62,18 @@ def test_check_without_a_folder_checks_every_council(run_check):
     assert checked == [council.name for council in COUNCILS]
 
 
+def test_check_without_a_folder_leaves_out_hidden_folders(tmp_path, run_check, monkeypatch):
+    """A draft make new-council left behind (a hidden folder, broken) is no council."""
+    councils = tmp_path / "councils"
+    shutil.copytree(PROJECT / "content/councils/example-council", councils / "example-council")
+    (councils / ".test-shire-new-1234").mkdir()
+    (councils / ".test-shire-new-1234" / "site.yml").write_text("council: [\n", encoding="utf-8")
+    monkeypatch.setattr(check, "COUNCILS", councils)
+    result = run_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "test-shire" not in result.stdout + result.stderr
+
+
 def test_check_lists_every_error_with_file_and_line(tmp_path, run_check):
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
